@@ -1,0 +1,65 @@
+"""Creating the application, its window, and the screenshot helper used by ``--screenshot``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from leaflet_app import APP_NAME, paths
+from leaflet_app.catalogues import available_languages
+from leaflet_app.content import Leaflet, load_leaflet
+from leaflet_app.fonts import BASE_FAMILY, ensure_family
+from leaflet_app.settings import APPLICATION, ORGANIZATION
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once, with the Fusion style so that our palettes always apply."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setApplicationName(APPLICATION)
+        QApplication.setOrganizationName(ORGANIZATION)
+        QApplication.setApplicationDisplayName(APP_NAME)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setStyle("Fusion")
+        ensure_family(BASE_FAMILY)
+    return app  # type: ignore[return-value]
+
+
+def default_leaflet() -> Leaflet:
+    return load_leaflet(paths.leaflets_dir() / paths.DEFAULT_LEAFLET)
+
+
+def languages() -> list[str]:
+    return available_languages()
+
+
+class _FirstPaint(QObject):
+    """Calls back once the watched widget has painted for the first time."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def save_screenshot_after_first_paint(window: QWidget, path: Path, size: QSize) -> None:
+    """Show ``window`` at ``size``; after its first paint write it to ``path`` and quit."""
+
+    def grab() -> None:
+        QApplication.processEvents()  # settle any layout-direction flip before grabbing
+        ok = window.grab().save(str(path))
+        QApplication.instance().exit(0 if ok else 1)  # type: ignore[union-attr]
+
+    target = window.centralWidget() if hasattr(window, "centralWidget") else window
+    _FirstPaint(target, grab)
+    window.resize(size)
+    window.show()

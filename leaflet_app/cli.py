@@ -1,0 +1,160 @@
+"""The command line: a small, stable interface for people, tests, documentation and support.
+
+With no arguments the app simply opens (double-click use). Unknown values get a message
+naming the valid ones and exit code 2, before any window is created.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from leaflet_app import APP_NAME, __version__
+
+log = logging.getLogger("leaflet_app")
+
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="leaflet-app",
+        description=f"{APP_NAME}: a public-information leaflet in many languages, offline.",
+    )
+    p.add_argument("--language", metavar="CODE", help="show the leaflet in this language (see --list-languages)")
+    p.add_argument("--list-languages", action="store_true", help="list the languages and their review status")
+    p.add_argument("--section", metavar="ID", help="open this section (e.g. contact)")
+    p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="save a picture of the window and exit")
+    p.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot (1280x800)")
+    p.add_argument("--export", metavar="FILE.txt", type=Path, help="write the whole leaflet as UTF-8 text and exit")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return p
+
+
+class UsageError(Exception):
+    pass
+
+
+def _fail(message: str) -> int:
+    print(f"leaflet-app: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _check_choice(kind: str, value: str | None, valid: Sequence[str]) -> None:
+    if value is not None and value not in valid:
+        raise UsageError(f"unknown {kind} '{value}'. Valid {kind}s: {', '.join(valid)}")
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d{2,5})[xX](\d{2,5})", text.strip())
+    if not m or not (200 <= int(m.group(1)) <= 10000 and 200 <= int(m.group(2)) <= 10000):
+        raise UsageError(f"--size must look like 1280x800 (width and height from 200 to 10000), not '{text}'")
+    return int(m.group(1)), int(m.group(2))
+
+
+def list_languages(languages: Sequence[str]) -> str:
+    from leaflet_app.catalogues import SOURCE_LANGUAGE, cached_catalogue, language_info
+
+    rows = [("code", "English name", "own name", "direction", "review status")]
+    for code in languages:
+        info = language_info(code)
+        if code == SOURCE_LANGUAGE:
+            status = "original"
+        else:
+            cat = cached_catalogue(code)
+            if cat.error:
+                status = f"broken (shown in English): {cat.error}"
+            else:
+                st = cat.status
+                status = f"{st.state}, {st.percent_checked}% checked ({st.checked}/{st.total})"
+        rows.append((code, info.english_name, info.own_name, info.direction, status))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    return "\n".join(
+        "  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4] for r in rows
+    ) + "\n"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then move it into place: never a half file."""
+    path = path.resolve()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = _parser().parse_args(argv)
+    from leaflet_app.app import default_leaflet, languages
+    from leaflet_app.content import LeafletError
+
+    try:
+        leaflet = default_leaflet()
+    except LeafletError as exc:
+        print(f"leaflet-app: the leaflet cannot be shown: {exc}", file=sys.stderr)
+        return 1
+    langs = languages()
+    try:
+        _check_choice("language", args.language, langs)
+        _check_choice("section", args.section, leaflet.section_ids())
+        size = _parse_size(args.size)
+        if args.export is not None and args.export.suffix.lower() != ".txt":
+            raise UsageError(f"--export writes .txt files; '{args.export}' has another extension")
+        if args.screenshot is not None and args.screenshot.suffix.lower() != ".png":
+            raise UsageError(f"--screenshot writes .png files; '{args.screenshot}' has another extension")
+    except UsageError as exc:
+        return _fail(str(exc))
+
+    if args.list_languages:
+        sys.stdout.write(list_languages(langs))
+        return 0
+    if args.export is not None:
+        return _export(leaflet, args.language or "en", args.export)
+    return _run_window(leaflet, langs, args, size)
+
+
+def _export(leaflet, language: str, path: Path) -> int:
+    from leaflet_app.catalogues import cached_catalogue, language_info
+    from leaflet_app.render import LeafletRenderer
+
+    catalogue = cached_catalogue(language)
+    if catalogue.error:
+        log.warning("The %s catalogue cannot be used (%s); exporting English", language, catalogue.error)
+    direction = "ltr" if catalogue.error else language_info(language).direction
+    text = LeafletRenderer(leaflet).plain_text(catalogue.translations.pgettext, direction)
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        print(f"leaflet-app: cannot write {path}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple[int, int]) -> int:
+    from PySide6.QtCore import QSize
+
+    from leaflet_app.app import application, save_screenshot_after_first_paint
+    from leaflet_app.settings import open_settings
+    from leaflet_app.ui.main_window import MainWindow
+
+    app = application()
+    # A screenshot is a one-off picture: it neither reads nor changes what the user last chose.
+    settings = None if args.screenshot else open_settings()
+    window = MainWindow(leaflet, langs, settings)
+    window.restore(args.language, args.section)
+    if args.screenshot is not None:
+        save_screenshot_after_first_paint(window, args.screenshot, QSize(*size))
+    else:
+        window.show()
+    return app.exec()

@@ -1,0 +1,72 @@
+"""Bundled Noto fonts, loaded on first use of each script, and each language's font preference.
+
+Nothing assumes a system font: Latin, Greek and Cyrillic come from Noto Sans; Arabic from Noto
+Naskh Arabic; Urdu from Noto Nastaliq Urdu, chosen explicitly because Qt's fallback would pick
+Naskh, which Urdu readers find foreign; Bengali and Gurmukhi from their Noto Sans families.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+from leaflet_app import paths
+from leaflet_app.catalogues import language_info
+
+log = logging.getLogger(__name__)
+
+BASE_FAMILY = "Noto Sans"
+# Font family per ISO 15924 script, and the files that provide it.
+SCRIPT_FAMILIES = {
+    "Latn": BASE_FAMILY,
+    "Grek": BASE_FAMILY,
+    "Cyrl": BASE_FAMILY,
+    "Arab": "Noto Naskh Arabic",
+    "Beng": "Noto Sans Bengali",
+    "Guru": "Noto Sans Gurmukhi",
+}
+# Where one language of a script needs another style than the script's default.
+LANGUAGE_FAMILIES = {"ur": "Noto Nastaliq Urdu"}
+FAMILY_FILES = {
+    BASE_FAMILY: "NotoSans",
+    "Noto Naskh Arabic": "NotoNaskhArabic",
+    "Noto Nastaliq Urdu": "NotoNastaliqUrdu",
+    "Noto Sans Bengali": "NotoSansBengali",
+    "Noto Sans Gurmukhi": "NotoSansGurmukhi",
+}
+
+_loaded: set[str] = set()
+
+
+def ensure_family(family: str) -> bool:
+    """Register the bundled files of ``family`` with Qt (once); False if they are missing."""
+    if family in _loaded:
+        return True
+    stem = FAMILY_FILES.get(family)
+    if stem is None:
+        return False
+    ok = True
+    for style in ("Regular", "Bold"):
+        path = paths.fonts_dir() / f"{stem}-{style}.ttf"
+        if QFontDatabase.addApplicationFont(str(path)) < 0:
+            log.warning("Bundled font %s could not be loaded; text may fall back to a system font", path)
+            ok = False
+    _loaded.add(family)
+    return ok
+
+
+def families_for(language: str) -> list[str]:
+    """Font families for a language, most preferred first; Noto Sans last for Latin and digits."""
+    primary = LANGUAGE_FAMILIES.get(language) or SCRIPT_FAMILIES.get(language_info(language).script, BASE_FAMILY)
+    families = [primary] if primary == BASE_FAMILY else [primary, BASE_FAMILY]
+    for family in families:
+        ensure_family(family)
+    return families
+
+
+def font_for(language: str, point_size: float) -> QFont:
+    font = QFont()
+    font.setFamilies(families_for(language))
+    font.setPointSizeF(point_size)
+    return font

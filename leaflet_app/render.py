@@ -1,0 +1,140 @@
+"""Turning a leaflet into a language: HTML for the viewer, plain text for export.
+
+Each block's message is looked up with ``pgettext(section id, source text)``; the translation,
+itself Markdown, is parsed by the same markdown-it parser and rendered. Contact details are
+wrapped in Unicode left-to-right isolates so that right-to-left text cannot reorder them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+
+from leaflet_app.content import Leaflet, Message, Section, markdown, message_text
+
+Translate = Callable[[str, str], str]  # (context, message) -> translation
+
+
+def identity(context: str, message: str) -> str:
+    return message
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    title: str
+    publisher: str
+    headings: dict[str, str]  # section id -> heading
+
+
+class _Renderer(RendererHTML):
+    """markdown-it's HTML renderer, but raw HTML is never passed through and contacts are isolated."""
+
+    def __init__(self, isolate: Callable[[str], str]) -> None:
+        super().__init__()
+        self._isolate = isolate
+
+    def text(self, tokens: Sequence[Token], idx: int, options, env) -> str:  # type: ignore[override]
+        return html.escape(self._isolate(tokens[idx].content), quote=False)
+
+    def html_inline(self, tokens: Sequence[Token], idx: int, options, env) -> str:  # type: ignore[override]
+        return html.escape(tokens[idx].content, quote=False)
+
+    def html_block(self, tokens: Sequence[Token], idx: int, options, env) -> str:  # type: ignore[override]
+        return ""
+
+
+class LeafletRenderer:
+    """Renders one leaflet; keeps a markdown-it parser so inline re-parsing is cheap."""
+
+    def __init__(self, leaflet: Leaflet) -> None:
+        self.leaflet = leaflet
+        self._md = markdown()
+        self._html = _Renderer(leaflet.contacts.isolate)
+
+    def _translate(self, tr: Translate, message: Message) -> str:
+        return tr(message.context, message.text) if message.translatable else message.text
+
+    def texts(self, tr: Translate) -> LocalizedText:
+        lf = self.leaflet
+        return LocalizedText(
+            title=self._translate(tr, lf.title),
+            publisher=self._translate(tr, lf.publisher) if lf.publisher else "",
+            headings={s.id: self._translate(tr, s.heading) for s in lf.sections},
+        )
+
+    def _localized_tokens(self, section: Section, tr: Translate) -> list[Token]:
+        out: list[Token] = []
+        body = iter(section.messages[1:])
+        for tok in section.tokens:
+            if tok.type == "inline":
+                message = next(body)
+                inline = tok.copy()
+                inline.content = self._translate(tr, message)
+                inline.children = self._md.parseInline(inline.content)[0].children
+                out.append(inline)
+            else:
+                out.append(tok)
+        return out
+
+    def section_html(self, section: Section, tr: Translate, direction: str = "ltr") -> str:
+        heading = html.escape(self.leaflet.contacts.isolate(self._translate(tr, section.heading)))
+        body = self._html.render(self._localized_tokens(section, tr), self._md.options, {})
+        return f'<html><body dir="{direction}"><h2>{heading}</h2>\n{body}</body></html>'
+
+    def inline_plain(self, children: list[Token]) -> str:
+        parts = []
+        for child in children:
+            if child.type in ("text", "code_inline", "html_inline"):
+                parts.append(child.content)
+            elif child.type == "softbreak":
+                parts.append(" ")
+            elif child.type == "hardbreak":
+                parts.append("\n")
+        return "".join(parts)
+
+    def section_text(self, section: Section, tr: Translate, isolate: bool = False) -> str:
+        heading = self._translate(tr, section.heading)
+        lines = [heading, "=" * max(len(heading), 3), ""]
+        depth = 0
+        for tok in self._localized_tokens(section, tr):
+            if tok.type in ("bullet_list_open", "ordered_list_open"):
+                depth += 1
+            elif tok.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+                if depth == 0:
+                    lines.append("")
+            elif tok.type == "inline":
+                text = self.inline_plain(tok.children or [])
+                if isolate:
+                    text = self.leaflet.contacts.isolate(text)
+                if depth:
+                    pad = "  " * (depth - 1)
+                    text = pad + "- " + text.replace("\n", "\n" + pad + "  ")
+                    lines.append(text)
+                else:
+                    lines.extend([text, ""])
+        return "\n".join(lines).rstrip() + "\n"
+
+    def plain_text(self, tr: Translate, direction: str = "ltr") -> str:
+        """The whole leaflet as plain text: title, publisher, then each section in order.
+
+        In right-to-left languages contact details are wrapped in invisible left-to-right
+        isolates, so that a text editor shows them in the right order; the details themselves
+        are unchanged.
+        """
+        texts = self.texts(tr)
+        head = [texts.title]
+        if texts.publisher:
+            head.append(self.inline_plain(self._md.parseInline(texts.publisher)[0].children or []))
+        parts = ["\n".join(head) + "\n"]
+        parts += [self.section_text(s, tr, direction == "rtl") for s in self.leaflet.sections]
+        return "\n".join(parts)
+
+
+def plain(markdown_inline: str) -> str:
+    """A heading or title message without Markdown markup, for window titles and lists."""
+    return message_text(markdown_inline).replace("*", "").replace("\\", "")

@@ -1,0 +1,61 @@
+"""The slim banner that tells the practitioner how far a translation can be trusted."""
+
+from __future__ import annotations
+
+from babel.numbers import format_percent
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from leaflet_app.catalogues import SOURCE_LANGUAGE, language_info
+from leaflet_app.i18n import N_, _, translator
+
+DRAFT = N_("Draft translation, not yet checked by a qualified translator ({percent} checked).")
+INCOMPLETE = N_("Parts of this translation are missing and are shown in English.")
+# Shown in English only: the broken catalogue cannot translate its own notice.
+BROKEN = "The {language} translation could not be loaded, so the leaflet is shown in English."
+
+
+class ReviewBanner(QFrame):
+    """Shown whenever the current language is not fully checked, in that language and in English.
+
+    The English line is for the practitioner, who may not read the family's language.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="reviewBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.message = QLabel(objectName="reviewBannerText")
+        self.english = QLabel(objectName="reviewBannerEnglish")
+        for label in (self.message, self.english):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.english)
+        translator().languageChanged.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tr = translator()
+        catalogue = tr.catalogue
+        if catalogue.error is not None:
+            name = language_info(catalogue.language).english_name
+            local, english = BROKEN.format(language=name), ""
+        elif catalogue.language == SOURCE_LANGUAGE or catalogue.status.state == "checked":
+            self.hide()
+            return
+        elif catalogue.status.state == "incomplete":
+            local, english = _(INCOMPLETE), INCOMPLETE
+        else:
+            fraction = catalogue.status.fraction_checked
+            local = _(DRAFT).format(percent=format_percent(fraction, locale=catalogue.language))
+            english = DRAFT.format(percent=format_percent(fraction, locale="en"))
+        self.message.setText(local)
+        self.english.setText(english)
+        self.english.setVisible(bool(english) and english != local)
+        self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.setAccessibleName(local)
+        self.show()

@@ -1,0 +1,167 @@
+"""The language picker: every language by its own name in its own script and by its English name.
+
+Names come from CLDR through Babel. Typing filters on either name or the code (accents
+ignored, so "romana" finds "română"); recently used languages come first. It is a page inside
+the main window rather than a separate dialog, so it works the same in kiosk mode.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from babel.numbers import format_percent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaflet_app.catalogues import SEARCH_ALIASES, SOURCE_LANGUAGE, cached_catalogue, language_info
+from leaflet_app.fonts import families_for
+from leaflet_app.i18n import _, translator
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+_NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching what someone types."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def status_text(code: str) -> str:
+    """The review status of a language's translation, in the current interface language."""
+    if code == SOURCE_LANGUAGE:
+        return _("Original text")
+    catalogue = cached_catalogue(code)
+    if catalogue.error is not None:
+        return _("Cannot be loaded: English is shown instead")
+    status = catalogue.status
+    if status.state == "checked":
+        return _("Checked by a qualified translator")
+    if status.state == "incomplete":
+        return _("Incomplete translation")
+    percent = format_percent(status.fraction_checked, locale=translator().language)
+    return _("Draft translation, {percent} checked").format(percent=percent)
+
+
+class LanguagePicker(QWidget):
+    chosen = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, languages: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="languagePicker")
+        self.languages = list(languages)
+        self.heading = QLabel(objectName="pickerHeading")
+        self.heading.setWordWrap(True)
+        self.filter = QLineEdit(objectName="pickerFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.list = QListWidget(objectName="pickerList")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.cancel = QPushButton(objectName="pickerCancel")
+        self.heading.setBuddy(self.filter)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+        self.filter.textChanged.connect(self._apply_filter)
+        self.filter.returnPressed.connect(self._choose_current)
+        self.filter.installEventFilter(self)
+        self.list.installEventFilter(self)
+        self.list.itemActivated.connect(lambda item: self.chosen.emit(item.data(CODE_ROLE)))
+        self.cancel.clicked.connect(self.cancelled)
+        translator().languageChanged.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Choose a language"))
+        self.filter.setPlaceholderText(_("Type a language name or code"))
+        self.filter.setAccessibleName(_("Search languages"))
+        self.list.setAccessibleName(_("Languages"))
+        self.cancel.setText(_("Cancel"))
+        self.cancel.setAccessibleName(_("Cancel"))
+
+    def open(self, current: str, recent: Sequence[str] = ()) -> None:
+        """Fill the list (recently used first), clear the filter and put the focus in it."""
+        recent = [c for c in dict.fromkeys(recent) if c in self.languages]
+        rest = sorted((c for c in self.languages if c not in recent), key=lambda c: language_info(c).english_name)
+        self.list.clear()
+        for code in recent + rest:
+            info = language_info(code)
+            details = f"{info.english_name} · {status_text(code)}"
+            if code in recent:
+                details += " · " + _("recently used")
+            item = QListWidgetItem(f"{info.own_name}\n{details}", self.list)
+            item.setData(CODE_ROLE, code)
+            font = self.list.font()
+            font.setFamilies(families_for(code))
+            item.setFont(font)
+            item.setToolTip(f"{info.own_name} ({info.english_name}, {code})")
+            keys = [info.own_name, info.english_name, code, *SEARCH_ALIASES.get(code, ())]
+            item.setData(Qt.ItemDataRole.UserRole + 1, " ".join(fold(k) for k in keys))
+            if code == current:
+                self.list.setCurrentItem(item)
+        self.filter.clear()
+        if self.list.currentRow() < 0:
+            self.list.setCurrentRow(0)
+        self.filter.setFocus()
+
+    def visible_codes(self) -> list[str]:
+        return [
+            self.list.item(i).data(CODE_ROLE) for i in range(self.list.count()) if not self.list.item(i).isHidden()
+        ]
+
+    def _apply_filter(self, text: str) -> None:
+        needle = fold(text.strip())
+        first = None
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            words = item.data(Qt.ItemDataRole.UserRole + 1)
+            match = not needle or any(w.startswith(needle) for w in words.split()) or needle in words
+            item.setHidden(not match)
+            if match and first is None:
+                first = item
+        current = self.list.currentItem()
+        if first is not None and (current is None or current.isHidden()):
+            self.list.setCurrentItem(first)
+
+    def _choose_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and not item.isHidden():
+            self.chosen.emit(item.data(CODE_ROLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key == Qt.Key.Key_Escape:
+                self.cancelled.emit()
+                return True
+            if watched is self.filter and key in _NAVIGATION_KEYS:
+                # Move the selection as if the list had the key, leaving the focus in the filter.
+                copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+                QCoreApplication.sendEvent(self.list, copy)
+                return True
+            if watched is self.list and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._choose_current()
+                return True
+            if watched is self.list and event.text().isprintable() and event.text().strip():
+                self.filter.setFocus()
+                self.filter.insert(event.text())
+                return True
+        return super().eventFilter(watched, event)

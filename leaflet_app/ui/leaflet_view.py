@@ -1,0 +1,189 @@
+"""The leaflet itself: title, the list of sections, and one text page per section.
+
+Sections are listed down the leading side rather than in a tab bar: a vertical list wraps long
+headings and stays usable at 300 % text, where a tab bar would clip or scroll its labels.
+The section pages are rendered lazily: a language switch re-renders the visible page at once
+and the others when they are first shown again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaflet_app.content import Leaflet
+from leaflet_app.i18n import _, translator
+from leaflet_app.render import LeafletRenderer, plain
+
+
+class SectionPage(QTextBrowser):
+    """One section's text. Links are never opened: the app is offline."""
+
+    def __init__(self, section_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section_id = section_id
+        self.rendered_language: str | None = None
+        self.setObjectName(f"section-{section_id}")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+
+    def top_block(self) -> int:
+        """The number of the paragraph at the top of the view, to keep it there across languages."""
+        return self.cursorForPosition(QPoint(0, 0)).blockNumber()
+
+    def scroll_to_block(self, number: int) -> None:
+        block = self.document().findBlockByNumber(number)
+        if block.isValid():
+            top = self.document().documentLayout().blockBoundingRect(block).top()
+            self.verticalScrollBar().setValue(int(top))
+
+
+class LeafletView(QWidget):
+    sectionChanged = Signal(str)
+    linkActivated = Signal(str)
+
+    def __init__(self, leaflet: Leaflet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.leaflet = leaflet
+        self.renderer = LeafletRenderer(leaflet)
+        self._html_cache: dict[tuple[str, str], str] = {}
+
+        self.title = QLabel(objectName="leafletTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.publisher = QLabel(objectName="leafletPublisher")
+        self.publisher.setWordWrap(True)
+        self.publisher.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.sections = QListWidget(objectName="sectionList")
+        self.sections.setWordWrap(True)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sections.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.sections.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.sections.setUniformItemSizes(False)
+        self.sections.setSpacing(2)
+
+        self.pages = QStackedWidget(objectName="sectionPages")
+        for section in leaflet.sections:
+            QListWidgetItem(self.sections).setData(Qt.ItemDataRole.UserRole, section.id)
+            page = SectionPage(section.id)
+            page.anchorClicked.connect(self._on_link)
+            self.pages.addWidget(page)
+
+        header = QVBoxLayout()
+        header.setSpacing(0)
+        header.addWidget(self.title)
+        header.addWidget(self.publisher)
+        body = QHBoxLayout()
+        body.addWidget(self.sections, 3)
+        body.addWidget(self.pages, 8)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        self.sections.currentRowChanged.connect(self._on_row_changed)
+        translator().languageChanged.connect(self.retranslate)
+        self.sections.setCurrentRow(0)
+        self.retranslate()
+
+    # --- sections -----------------------------------------------------------------------------
+    def section_ids(self) -> list[str]:
+        return self.leaflet.section_ids()
+
+    def current_section(self) -> str:
+        return self.leaflet.sections[max(self.sections.currentRow(), 0)].id
+
+    def current_page(self) -> SectionPage:
+        return self.pages.currentWidget()  # type: ignore[return-value]
+
+    def page(self, section_id: str) -> SectionPage:
+        return self.pages.widget(self.section_ids().index(section_id))  # type: ignore[return-value]
+
+    def show_section(self, section_id: str) -> None:
+        self.sections.setCurrentRow(self.section_ids().index(section_id))
+
+    def step_section(self, delta: int) -> None:
+        count = len(self.leaflet.sections)
+        self.sections.setCurrentRow((self.sections.currentRow() + delta) % count)
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        self._render(self.current_page())
+        self.sectionChanged.emit(self.current_section())
+
+    # --- language -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        tr = translator()
+        texts = self.renderer.texts(tr.pgettext)
+        self.title.setText(plain(texts.title))
+        self.publisher.setText(plain(texts.publisher))
+        for row, section in enumerate(self.leaflet.sections):
+            item = self.sections.item(row)
+            heading = plain(texts.headings[section.id])
+            item.setText(heading)
+            item.setToolTip(heading)
+        self.sections.setAccessibleName(_("Sections of the leaflet"))
+        self.sections.setAccessibleDescription(_("Choose a section to read it."))
+        for i in range(self.pages.count()):
+            page: SectionPage = self.pages.widget(i)  # type: ignore[assignment]
+            page.setAccessibleName(plain(texts.headings[page.section_id]))
+            page.setAccessibleDescription(_("Text of the section"))
+        self._render(self.current_page())
+
+    def _render(self, page: SectionPage) -> None:
+        tr = translator()
+        if page.rendered_language == tr.language:
+            return
+        key = (tr.language, page.section_id)
+        html = self._html_cache.get(key)
+        if html is None:
+            direction = "rtl" if tr.direction == Qt.LayoutDirection.RightToLeft else "ltr"
+            html = self.renderer.section_html(self.leaflet.section(page.section_id), tr.pgettext, direction)
+            self._html_cache[key] = html
+        top = 0 if page.document().isEmpty() else page.top_block()
+        page.setHtml(html)
+        page.rendered_language = tr.language
+        page.scroll_to_block(top)
+
+    def invalidate(self) -> None:
+        """Forget rendered pages (after a change of text style) and re-render the visible one."""
+        for i in range(self.pages.count()):
+            self.pages.widget(i).rendered_language = None  # type: ignore[attr-defined]
+        self._render(self.current_page())
+
+    def _on_link(self, url: QUrl) -> None:
+        # Offline app: a link is never opened. Hand the address to the window, which may copy it.
+        address = url.toString()
+        for prefix in ("mailto:", "tel:", "https://", "http://"):
+            if address.startswith(prefix):
+                address = address[len(prefix):]
+        self.linkActivated.emit(address)
+
+
+def copy_to_clipboard(text: str) -> None:
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.setText(text)
