@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="save a picture of the window and exit")
     p.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot (1280x800)")
     p.add_argument("--export", metavar="FILE.txt", type=Path, help="write the whole leaflet as UTF-8 text and exit")
+    p.add_argument("--accessible", action="store_true", help="start in accessibility mode (large text, high contrast)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -153,6 +154,8 @@ def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple
     settings = None if args.screenshot else open_settings()
     window = MainWindow(leaflet, langs, settings)
     window.restore(args.language, args.section)
+    if args.accessible:
+        window.start_accessible()
     if args.screenshot is not None:
         save_screenshot_after_first_paint(window, args.screenshot, QSize(*size))
     else:

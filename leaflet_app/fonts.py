@@ -34,7 +34,11 @@ FAMILY_FILES = {
     "Noto Nastaliq Urdu": "NotoNastaliqUrdu",
     "Noto Sans Bengali": "NotoSansBengali",
     "Noto Sans Gurmukhi": "NotoSansGurmukhi",
+    "Andika": "Andika",
 }
+# The "easy-to-read letters" option: SIL's Andika, designed for literacy, clear l/I/1 and a/d/b.
+READABLE_FAMILY = "Andika"
+READABLE_SCRIPTS = {"Latn", "Grek", "Cyrl"}
 
 _loaded: set[str] = set()
 
@@ -56,17 +60,20 @@ def ensure_family(family: str) -> bool:
     return ok
 
 
-def families_for(language: str) -> list[str]:
+def families_for(language: str, readable: bool = False) -> list[str]:
     """Font families for a language, most preferred first; Noto Sans last for Latin and digits."""
-    primary = LANGUAGE_FAMILIES.get(language) or SCRIPT_FAMILIES.get(language_info(language).script, BASE_FAMILY)
+    script = language_info(language).script
+    primary = LANGUAGE_FAMILIES.get(language) or SCRIPT_FAMILIES.get(script, BASE_FAMILY)
     families = [primary] if primary == BASE_FAMILY else [primary, BASE_FAMILY]
+    if readable:
+        families.insert(0 if script in READABLE_SCRIPTS else 1, READABLE_FAMILY)
     for family in families:
         ensure_family(family)
     return families
 
 
-def font_for(language: str, point_size: float) -> QFont:
+def font_for(language: str, point_size: float, readable: bool = False) -> QFont:
     font = QFont()
-    font.setFamilies(families_for(language))
+    font.setFamilies(families_for(language, readable))
     font.setPointSizeF(point_size)
     return font

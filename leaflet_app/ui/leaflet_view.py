@@ -8,8 +8,16 @@ and the others when they are first shown again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontInfo,
+    QGuiApplication,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -29,13 +37,20 @@ from leaflet_app.i18n import _, translator
 from leaflet_app.render import LeafletRenderer, plain
 
 
+# Characters per line beyond which reading gets harder; wider windows get side margins.
+MAX_LINE_CHARS = 75
+
+
 class SectionPage(QTextBrowser):
     """One section's text. Links are never opened: the app is offline."""
+
+    zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
 
     def __init__(self, section_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section_id = section_id
         self.rendered_language: str | None = None
+        self.spacing = False
         self.setObjectName(f"section-{section_id}")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -45,6 +60,42 @@ class SectionPage(QTextBrowser):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoomRequested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_column()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_column()
+
+    def _fit_column(self) -> None:
+        """Centre the text in a column of readable width; narrow windows use the full width."""
+        column = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS
+        side = max(0, (self.width() - column) // 2)
+        self.setViewportMargins(side, 0, side, 0)
+
+    def apply_spacing(self) -> None:
+        """WCAG 1.4.12 text spacing: line height 1.5, paragraph spacing 2x the font size."""
+        if not self.spacing:
+            return
+        em = self.fontInfo().pixelSize()
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        fmt.setBottomMargin(2 * em)
+        cursor.mergeBlockFormat(fmt)
 
     def top_block(self) -> int:
         """The number of the paragraph at the top of the view, to keep it there across languages."""
@@ -60,6 +111,7 @@ class SectionPage(QTextBrowser):
 class LeafletView(QWidget):
     sectionChanged = Signal(str)
     linkActivated = Signal(str)
+    zoomRequested = Signal(int)
 
     def __init__(self, leaflet: Leaflet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +141,7 @@ class LeafletView(QWidget):
             QListWidgetItem(self.sections).setData(Qt.ItemDataRole.UserRole, section.id)
             page = SectionPage(section.id)
             page.anchorClicked.connect(self._on_link)
+            page.zoomRequested.connect(self.zoomRequested)
             self.pages.addWidget(page)
 
         header = QVBoxLayout()
@@ -165,13 +218,22 @@ class LeafletView(QWidget):
             self._html_cache[key] = html
         top = 0 if page.document().isEmpty() else page.top_block()
         page.setHtml(html)
+        page.apply_spacing()
         page.rendered_language = tr.language
         page.scroll_to_block(top)
 
-    def invalidate(self) -> None:
-        """Forget rendered pages (after a change of text style) and re-render the visible one."""
+    def set_text_style(self, font: QFont, spacing: bool) -> None:
+        """Font and spacing for the section text; pages re-render when next shown."""
+        page_font = QFont(font)
+        if spacing:
+            page_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)  # +0.12 em
+            page_font.setWordSpacing(0.16 * QFontInfo(font).pixelSize())  # +0.16 em
         for i in range(self.pages.count()):
-            self.pages.widget(i).rendered_language = None  # type: ignore[attr-defined]
+            page: SectionPage = self.pages.widget(i)  # type: ignore[assignment]
+            page.setFont(page_font)
+            page.document().setDefaultFont(page_font)
+            page.spacing = spacing
+            page.rendered_language = None
         self._render(self.current_page())
 
     def _on_link(self, url: QUrl) -> None:

@@ -6,8 +6,9 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QStackedWidget,
     QToolButton,
@@ -18,14 +19,19 @@ from PySide6.QtWidgets import (
 from leaflet_app import APP_NAME
 from leaflet_app.catalogues import SOURCE_LANGUAGE, language_info
 from leaflet_app.content import Leaflet
+from leaflet_app.display import ACCESSIBLE, DEFAULT, Display, load_display, resolve_scheme, save_display
 from leaflet_app.fonts import font_for
 from leaflet_app.i18n import _, translator
 from leaflet_app.render import plain
 from leaflet_app.settings import read_choice
+from leaflet_app.theme import banner_palette, palette_for, schemes
 from leaflet_app.ui.banner import ReviewBanner
+from leaflet_app.ui.display_panel import DisplayPanel
 from leaflet_app.ui.flow_layout import FlowLayout
+from leaflet_app.ui.focus_ring import FocusRing
 from leaflet_app.ui.language_picker import LanguagePicker
 from leaflet_app.ui.leaflet_view import LeafletView, copy_to_clipboard
+from leaflet_app.ui.shortcuts_page import ShortcutsPage
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +52,9 @@ class MainWindow(QMainWindow):
         self.languages = list(languages)
         self.settings = settings
         self.recent: list[str] = []
+        self.display: Display = DEFAULT
+        self.accessibility_mode = False
+        self._display_before_mode: Display = DEFAULT
 
         # Toolbar: a wrapping row of buttons, so none is hidden at large text sizes.
         self.toolbar = QWidget(objectName="toolbar")
@@ -53,13 +62,22 @@ class MainWindow(QMainWindow):
         self.language_button = self._button("languageButton", self.open_picker)
         self.english_button = self._button("englishButton", lambda: self.set_language(SOURCE_LANGUAGE))
         self.contact_button = self._button("contactButton", self.show_contact)
-        for b in (self.language_button, self.english_button, self.contact_button):
+        self.accessibility_button = self._button("accessibilityButton", self.toggle_accessibility_mode)
+        self.accessibility_button.setCheckable(True)
+        self.display_button = self._button("displayButton", self.open_display_panel)
+        self.shortcuts_button = self._button("shortcutsButton", self.open_shortcuts)
+        self.toolbar_buttons = (
+            self.language_button, self.english_button, self.contact_button,
+            self.accessibility_button, self.display_button, self.shortcuts_button,
+        )
+        for b in self.toolbar_buttons:
             bar.addWidget(b)
 
         self.banner = ReviewBanner()
         self.view = LeafletView(leaflet)
         self.view.linkActivated.connect(self._on_link)
         self.view.sectionChanged.connect(self._remember_section)
+        self.view.zoomRequested.connect(self.step_text_size)
 
         reader = QWidget(objectName="readerPage")
         reader_layout = QVBoxLayout(reader)
@@ -71,24 +89,36 @@ class MainWindow(QMainWindow):
         self.picker.chosen.connect(self._on_picked)
         self.picker.cancelled.connect(self.close_pages)
 
+        self.display_panel = DisplayPanel()
+        self.display_panel.changed.connect(self.set_display)
+        self.display_panel.resetRequested.connect(self.reset_display)
+        self.display_panel.closed.connect(self.close_pages)
+        self.shortcuts = ShortcutsPage()
+        self.shortcuts.closed.connect(self.close_pages)
+
         self.pages = QStackedWidget(objectName="pages")
-        self.pages.addWidget(reader)
-        self.pages.addWidget(self.picker)
+        for page in (reader, self.picker, self.display_panel, self.shortcuts):
+            self.pages.addWidget(page)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.focus_ring = FocusRing(self)
 
         self.statusBar().setSizeGripEnabled(False)
         self._make_actions()
         translator().languageChanged.connect(self._on_language_changed)
         self.setMinimumSize(QSize(640, 480))
         self.resize(self._default_size())
-        self._apply_font()
+        self.apply_display()
         self.retranslate()
         self.view.current_page().setFocus()
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_system_appearance)
+        if hasattr(hints, "accessibility"):  # Qt >= 6.10
+            hints.accessibility().contrastPreferenceChanged.connect(self._on_system_appearance)
 
     # --- construction -------------------------------------------------------------------------
     def _button(self, name: str, slot) -> QToolButton:
@@ -122,6 +152,18 @@ class MainWindow(QMainWindow):
             "english", ["Ctrl+E"], lambda: self.set_language(SOURCE_LANGUAGE)
         )
         self.contact_action = self._action("contact", ["Ctrl+K"], self.show_contact)
+        self.accessibility_action = self._action(
+            "accessibilityMode", ["Ctrl+Shift+A"], self.toggle_accessibility_mode
+        )
+        self.display_action = self._action("displaySettings", ["Ctrl+D"], self.open_display_panel)
+        self.larger_action = self._action(
+            "largerText", [QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"], lambda: self.step_text_size(1)
+        )
+        self.smaller_action = self._action(
+            "smallerText", [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"], lambda: self.step_text_size(-1)
+        )
+        self.normal_size_action = self._action("normalTextSize", ["Ctrl+0"], self.normal_text_size)
+        self.shortcuts_action = self._action("keyboardShortcuts", ["F1"], self.open_shortcuts)
         self.quit_action = self._action("quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close)
         self.close_pages_action = self._action("closePage", ["Esc"], self.close_pages)
 
@@ -143,18 +185,72 @@ class MainWindow(QMainWindow):
     def _on_language_changed(self, code: str) -> None:
         if code != SOURCE_LANGUAGE:
             self.recent = [code] + [c for c in self.recent if c != code][: MAX_RECENT - 1]
-        self._apply_font()
+        self.apply_display()
         self.retranslate()
         if self.settings is not None:
             self.settings.setValue("language", code)
             self.settings.setValue("recent_languages", ",".join(self.recent))
 
-    def _apply_font(self) -> None:
-        font = font_for(translator().language, BASE_POINT_SIZE)
+    # --- display ------------------------------------------------------------------------------
+    def apply_display(self) -> None:
+        """Apply text size, font, colours and spacing: everything scales from one base font."""
+        d = self.display
+        language = translator().language
+        font = font_for(language, BASE_POINT_SIZE * d.scale, d.readable_font)
         self.setFont(font)
-        title_font = font_for(translator().language, BASE_POINT_SIZE * 1.6)
+        title_font = font_for(language, BASE_POINT_SIZE * d.scale * (1.5 if d.scale < 2 else 1.25), d.readable_font)
         title_font.setBold(True)
         self.view.title.setFont(title_font)
+        self.view.set_text_style(font, d.spacing)
+        scheme = schemes()[resolve_scheme(d.scheme)]
+        palette = palette_for(scheme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(palette)  # app-wide, so tooltips and popups follow too
+        self.setPalette(palette)
+        self.banner.setPalette(banner_palette(scheme, palette))
+        self.focus_ring.set_style(scheme.color("focus"), max(3, QFontMetrics(font).height() // 8))
+        self.display_panel.show_display(d)
+        self.accessibility_button.setChecked(self.accessibility_mode)
+
+    def set_display(self, display: Display) -> None:
+        if display == self.display:
+            return
+        self.display = display
+        self.apply_display()
+        self._save_display()
+
+    def step_text_size(self, delta: int) -> None:
+        self.set_display(self.display.step(delta))
+
+    def normal_text_size(self) -> None:
+        self.set_display(Display(1.0, self.display.scheme, self.display.spacing, self.display.readable_font))
+
+    def toggle_accessibility_mode(self) -> None:
+        """Large, high-contrast text at once, and back to what was there before."""
+        if self.accessibility_mode:
+            self.accessibility_mode = False
+            self.set_display(self._display_before_mode)
+        else:
+            self._display_before_mode = self.display
+            self.accessibility_mode = True
+            self.set_display(ACCESSIBLE)
+        self.accessibility_button.setChecked(self.accessibility_mode)
+        self._save_display()
+
+    def reset_display(self) -> None:
+        self.accessibility_mode = False
+        self.set_display(DEFAULT)
+        self.accessibility_button.setChecked(False)
+        self._save_display()
+
+    def _on_system_appearance(self, *args: object) -> None:
+        if self.display.scheme == "auto":
+            self.apply_display()
+
+    def _save_display(self) -> None:
+        if self.settings is not None:
+            save_display(self.settings, self.display, self.accessibility_mode)
 
     def retranslate(self) -> None:
         tr = translator()
@@ -172,6 +268,15 @@ class MainWindow(QMainWindow):
         self.contact_button.setText(contact)
         self.contact_button.setToolTip(_("Go to the contact details (Ctrl+K)"))
         self.contact_button.setAccessibleName(contact)
+        self.accessibility_button.setText(_("Accessibility mode"))
+        self.accessibility_button.setToolTip(_("Large text and high contrast, on or off (Ctrl+Shift+A)"))
+        self.accessibility_button.setAccessibleName(_("Accessibility mode"))
+        self.display_button.setText(_("Display settings"))
+        self.display_button.setToolTip(_("Text size, colours and spacing (Ctrl+D)"))
+        self.display_button.setAccessibleName(_("Display settings"))
+        self.shortcuts_button.setText(_("Keyboard shortcuts"))
+        self.shortcuts_button.setToolTip(_("All keyboard shortcuts (F1)"))
+        self.shortcuts_button.setAccessibleName(_("Keyboard shortcuts"))
         self.toolbar.setAccessibleName(_("Toolbar"))
 
     # --- navigation ---------------------------------------------------------------------------
@@ -201,6 +306,15 @@ class MainWindow(QMainWindow):
         self.picker.open(translator().language, self.recent)
         self.pages.setCurrentWidget(self.picker)
 
+    def open_display_panel(self) -> None:
+        self.display_panel.show_display(self.display)
+        self.pages.setCurrentWidget(self.display_panel)
+        self.display_panel.larger.setFocus()
+
+    def open_shortcuts(self) -> None:
+        self.pages.setCurrentWidget(self.shortcuts)
+        self.shortcuts.text.setFocus()
+
     def _on_picked(self, code: str) -> None:
         self.set_language(code)
 
@@ -223,10 +337,18 @@ class MainWindow(QMainWindow):
                 self.recent = [c for c in stored.split(",") if c in self.languages][:MAX_RECENT]
             language = language or read_choice(s, "language", self.languages, SOURCE_LANGUAGE)
             section = section or read_choice(s, "section", self.view.section_ids(), self.view.section_ids()[0])
+            self.display, self.accessibility_mode = load_display(s)
+            self._display_before_mode = DEFAULT
         if language:
             translator().set_language(language)
         if section:
             self.view.show_section(section)
+        self.apply_display()
+
+    def start_accessible(self) -> None:
+        """``--accessible``: start in accessibility mode (also for screenshots)."""
+        if not self.accessibility_mode:
+            self.toggle_accessibility_mode()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.settings is not None:

@@ -1,0 +1,79 @@
+"""Display settings: text size, colour scheme, text spacing, readable font; the accessible preset.
+
+Kept apart from the widgets so that the settings file, the panel, the toggle, the kiosk reset
+and the tests share one definition. "auto" follows the operating system: high contrast when
+the platform asks for it, dark when its colour scheme is dark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+
+from leaflet_app.i18n import N_
+from leaflet_app.settings import read_choice, read_flag, read_number
+
+SCALES = (1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+AUTO = "auto"
+SCHEME_LABELS = {
+    AUTO: N_("Automatic (follow the computer's setting)"),
+    "standard": N_("Standard"),
+    "dark": N_("Dark"),
+    "black-on-white": N_("High contrast: black on white"),
+    "white-on-black": N_("High contrast: white on black"),
+    "yellow-on-black": N_("High contrast: yellow on black"),
+}
+
+
+@dataclass(frozen=True)
+class Display:
+    scale: float = 1.0
+    scheme: str = AUTO
+    spacing: bool = False  # WCAG 1.4.12 text spacing
+    readable_font: bool = False
+
+    def step(self, delta: int) -> Display:
+        """One size step larger (+1) or smaller (-1), within 100 % to 300 %."""
+        index = min(range(len(SCALES)), key=lambda i: abs(SCALES[i] - self.scale))
+        return replace(self, scale=SCALES[max(0, min(len(SCALES) - 1, index + delta))])
+
+
+DEFAULT = Display()
+# "Accessibility mode": large, high-contrast, well-spaced text in one action.
+ACCESSIBLE = Display(scale=2.0, scheme="yellow-on-black", spacing=True, readable_font=False)
+
+
+def system_scheme() -> str:
+    """The scheme the operating system asks for: high contrast, dark or standard."""
+    hints = QGuiApplication.styleHints()
+    dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    accessibility = getattr(hints, "accessibility", None)  # Qt >= 6.10
+    if accessibility is not None:
+        if accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+            return "white-on-black" if dark else "black-on-white"
+    return "dark" if dark else "standard"
+
+
+def resolve_scheme(choice: str) -> str:
+    return system_scheme() if choice == AUTO else choice
+
+
+def load_display(settings: QSettings, prefix: str = "display") -> tuple[Display, bool]:
+    """The stored display and whether accessibility mode was on; bad values give defaults."""
+    display = Display(
+        scale=read_number(settings, f"{prefix}/scale", SCALES[0], SCALES[-1], DEFAULT.scale),
+        scheme=read_choice(settings, f"{prefix}/scheme", SCHEME_LABELS, DEFAULT.scheme),
+        spacing=read_flag(settings, f"{prefix}/spacing", DEFAULT.spacing),
+        readable_font=read_flag(settings, f"{prefix}/readable_font", DEFAULT.readable_font),
+    )
+    return display, read_flag(settings, f"{prefix}/accessibility_mode", False)
+
+
+def save_display(settings: QSettings, display: Display, accessibility_mode: bool, prefix: str = "display") -> None:
+    settings.setValue(f"{prefix}/scale", display.scale)
+    settings.setValue(f"{prefix}/scheme", display.scheme)
+    settings.setValue(f"{prefix}/spacing", display.spacing)
+    settings.setValue(f"{prefix}/readable_font", display.readable_font)
+    settings.setValue(f"{prefix}/accessibility_mode", accessibility_mode)

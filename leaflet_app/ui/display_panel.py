@@ -1,0 +1,130 @@
+"""The display panel: text size, colour scheme, text spacing, readable font, reset."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from babel.numbers import format_percent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaflet_app.display import SCALES, SCHEME_LABELS, Display
+from leaflet_app.i18n import _, translator
+
+
+class DisplayPanel(QScrollArea):
+    """Every control changes the display at once; nothing to confirm."""
+
+    changed = Signal(object)  # Display
+    resetRequested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="displayPanel")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._display = Display()
+        inner = QWidget()
+        self.heading = QLabel(objectName="displayHeading")
+        self.size_box = QGroupBox(objectName="textSizeBox")
+        self.smaller = QPushButton(objectName="smallerText")
+        self.size_label = QLabel(objectName="textSizeValue")
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.larger = QPushButton(objectName="largerText")
+        size_row = QHBoxLayout(self.size_box)
+        size_row.addWidget(self.smaller)
+        size_row.addWidget(self.size_label, 1)
+        size_row.addWidget(self.larger)
+
+        self.scheme_box = QGroupBox(objectName="schemeBox")
+        self.scheme_group = QButtonGroup(self)
+        scheme_layout = QVBoxLayout(self.scheme_box)
+        self.scheme_buttons: dict[str, QRadioButton] = {}
+        for key in SCHEME_LABELS:
+            button = QRadioButton(objectName=f"scheme-{key}")
+            self.scheme_group.addButton(button)
+            scheme_layout.addWidget(button)
+            self.scheme_buttons[key] = button
+            button.toggled.connect(lambda on, k=key: on and self._emit(replace(self._display, scheme=k)))
+
+        self.spacing = QCheckBox(objectName="textSpacing")
+        self.spacing.toggled.connect(lambda on: self._emit(replace(self._display, spacing=on)))
+        self.readable = QCheckBox(objectName="readableFont")
+        self.readable.toggled.connect(lambda on: self._emit(replace(self._display, readable_font=on)))
+        self.reset = QPushButton(objectName="resetDisplay")
+        self.close_button = QPushButton(objectName="closeDisplay")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reset)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(inner)
+        for w in (self.heading, self.size_box, self.scheme_box, self.spacing, self.readable):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.setWidget(inner)
+
+        self.smaller.clicked.connect(lambda: self._emit(self._display.step(-1)))
+        self.larger.clicked.connect(lambda: self._emit(self._display.step(+1)))
+        self.reset.clicked.connect(self.resetRequested)
+        self.close_button.clicked.connect(self.closed)
+        translator().languageChanged.connect(self.retranslate)
+        self.retranslate()
+
+    def _emit(self, display: Display) -> None:
+        if display != self._display:
+            self.changed.emit(display)
+
+    def show_display(self, display: Display) -> None:
+        """Reflect ``display`` in the controls without emitting changes."""
+        self._display = display
+        for w in (self.spacing, self.readable, *self.scheme_buttons.values()):
+            w.blockSignals(True)
+        self.spacing.setChecked(display.spacing)
+        self.readable.setChecked(display.readable_font)
+        self.scheme_buttons[display.scheme].setChecked(True)
+        for w in (self.spacing, self.readable, *self.scheme_buttons.values()):
+            w.blockSignals(False)
+        self.smaller.setEnabled(display.scale > SCALES[0])
+        self.larger.setEnabled(display.scale < SCALES[-1])
+        self._show_size()
+
+    def _show_size(self) -> None:
+        size = format_percent(self._display.scale, locale=translator().language)
+        self.size_label.setText(size)
+        self.size_label.setAccessibleName(_("Text size: {size}").format(size=size))
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Display settings"))
+        self.size_box.setTitle(_("Text size"))
+        self.smaller.setText(_("Smaller text"))
+        self.smaller.setToolTip(_("Make the text smaller (Ctrl+-)"))
+        self.larger.setText(_("Larger text"))
+        self.larger.setToolTip(_("Make the text larger (Ctrl+=)"))
+        self.scheme_box.setTitle(_("Colours"))
+        for key, button in self.scheme_buttons.items():
+            button.setText(_(SCHEME_LABELS[key]))
+        self.spacing.setText(_("More space between lines, words and letters"))
+        self.readable.setText(_("Easy-to-read letters"))
+        self.readable.setToolTip(_("A typeface designed for new and struggling readers (Latin, Greek and Cyrillic letters)"))
+        self.reset.setText(_("Reset display"))
+        self.reset.setToolTip(_("Back to normal text size and colours (Ctrl+0 resets the size only)"))
+        self.close_button.setText(_("Close"))
+        for w in (self.smaller, self.larger, self.reset, self.close_button, self.spacing, self.readable):
+            w.setAccessibleName(w.text())
+        for button in self.scheme_buttons.values():
+            button.setAccessibleName(button.text())
+        self.setAccessibleName(_("Display settings"))
+        self._show_size()
