@@ -16,15 +16,18 @@ from leaflet_app.settings import APPLICATION, ORGANIZATION
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, created once, with the Fusion style so that our palettes always apply."""
-    app = QApplication.instance()
-    if app is None:
-        QApplication.setApplicationName(APPLICATION)
-        QApplication.setOrganizationName(ORGANIZATION)
-        QApplication.setApplicationDisplayName(APP_NAME)
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+    """The QApplication (created if needed), set up once: names, Fusion style, the base font.
+
+    Fusion draws everything from the palette, so a platform style cannot override our schemes.
+    """
+    QApplication.setApplicationName(APPLICATION)
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setApplicationDisplayName(APP_NAME)
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    if not app.property("leafletConfigured"):
         app.setStyle("Fusion")
         ensure_family(BASE_FAMILY)
+        app.setProperty("leafletConfigured", True)
     return app  # type: ignore[return-value]
 
 

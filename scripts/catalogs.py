@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The translation workflow as named commands (run from the repository root).
 
-  python scripts/catalogs.py extract   # code + leaflet source -> translations/leaflet.pot
+  python scripts/catalogs.py extract [OUT.pot]  # code + leaflet source -> translations/leaflet.pot
   python scripts/catalogs.py update    # extract, then merge the template into every .po
   python scripts/catalogs.py init LANG # start a catalogue for a new language
   python scripts/catalogs.py compile   # check every .po compiles (syntax, placeholders) and
@@ -64,7 +64,9 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
-    if command == "init":
+    if command == "extract" and rest:
+        extract(Path(rest[0]).resolve())
+    elif command == "init":
         if len(rest) != 1:
             print("usage: catalogs.py init LANG")
             return 2

@@ -1,0 +1,125 @@
+"""The main window driven as a practitioner would: sections, keys, language switching, links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from leaflet_app.contacts import strip_isolates
+from leaflet_app.render import plain
+from uitools import visible_strings
+
+
+def page_text(window) -> str:
+    return strip_isolates(window.view.current_page().toPlainText())
+
+
+def test_each_section_shows_its_own_text(window, qtbot, leaflet) -> None:
+    sections = window.view.sections
+    for row, section in enumerate(leaflet.sections):
+        rect = sections.visualItemRect(sections.item(row))
+        qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.view.current_section() == section.id
+        text = page_text(window)
+        assert text.startswith(section.heading.text)
+        first_body = next(m for m in section.messages[1:] if m.translatable)
+        assert plain(first_body.text).split("[")[0][:40] in text
+
+
+def test_keyboard_moves_between_sections(window, qtbot, leaflet) -> None:
+    ids = leaflet.section_ids()
+    focus = window.view.current_page()
+    assert QApplication.focusWidget() is focus  # the text takes focus, ready to scroll
+    qtbot.keyClick(focus, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.current_section() == ids[1]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.current_section() == ids[2]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.current_section() == ids[1]
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.view.current_section() == ids[0]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.current_section() == ids[-1]  # wraps round
+    for n in range(1, len(ids) + 1):
+        qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{n}"), Qt.KeyboardModifier.AltModifier)
+        assert window.view.current_section() == ids[n - 1]
+        assert QApplication.focusWidget() is window.view.current_page()
+
+
+def test_contact_is_one_action_away_from_every_section(window, qtbot, leaflet) -> None:
+    for section_id in leaflet.section_ids():
+        window.show_section(section_id)
+        qtbot.mouseClick(window.contact_button, Qt.MouseButton.LeftButton)
+        assert window.view.current_section() == "contact"
+        window.show_section(section_id)
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+        assert window.view.current_section() == "contact"
+    assert "01604 364036" in page_text(window)
+
+
+def test_text_scrolls_with_the_keys(window, qtbot) -> None:
+    window.resize(700, 500)
+    window.show_section("law-and-guidance")
+    qtbot.wait(10)
+    page = window.view.current_page()
+    page.setFocus()
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0
+    qtbot.keyClick(page, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+
+
+def test_switching_language_changes_every_visible_string(window, qtbot) -> None:
+    english = visible_strings(window)
+    window.set_language("pl")
+    polish = visible_strings(window)
+    unchanged = {k: v for k, v in english.items() if polish.get(k) == v}
+    # "English" is the way back and stays in English on purpose.
+    assert unchanged == {"QToolButton:englishButton": "English"} or unchanged == {}
+    assert "Kontakt" in polish.values()
+    window.set_language("en")
+    assert visible_strings(window) == english
+
+
+def test_switching_keeps_section_and_scroll_position(window, qtbot) -> None:
+    window.resize(800, 520)
+    window.show_section("law-and-guidance")
+    qtbot.wait(10)
+    page = window.view.current_page()
+    bar = page.verticalScrollBar()
+    page.scroll_to_block(3)
+    top_before = page.top_block()
+    assert bar.value() > 0 and top_before > 0
+    for code in ("pl", "ur", "en"):
+        window.set_language(code)
+        assert window.view.current_section() == "law-and-guidance"
+        assert window.view.current_page().top_block() == top_before, code
+        assert bar.value() > 0
+
+
+def test_links_never_open_a_browser_and_copy_the_address(window, qtbot) -> None:
+    window.show_section("contact")
+    page = window.view.current_page()
+    assert not page.openLinks() and not page.openExternalLinks()
+    found = page.document().find("nscb@northamptonshire")
+    assert not found.isNull()
+    cursor = QTextCursor(found)
+    cursor.setPosition(found.selectionStart() + 2)
+    point: QPoint = page.cursorRect(cursor).center()
+    with qtbot.waitSignal(window.view.linkActivated) as signal:
+        qtbot.mouseClick(page.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert signal.args == ["nscb@northamptonshire.gcsx.gov.uk"]
+    assert QGuiApplication.clipboard().text() == "nscb@northamptonshire.gcsx.gov.uk"
+    assert "nscb@northamptonshire.gcsx.gov.uk" in window.statusBar().currentMessage()
+
+
+def test_window_has_sensible_sizes(window) -> None:
+    assert window.minimumWidth() >= 600 and window.minimumHeight() >= 400
+    assert window.windowTitle().startswith("Serious Case Review Information Leaflet")
+    assert window.view.title.text() == "Serious Case Review Information Leaflet"
+    assert window.view.publisher.text() == "Northamptonshire Safeguarding Children Board"

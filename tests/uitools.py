@@ -1,0 +1,29 @@
+"""Helpers for tests that look at the window as a user (or a screen reader) would."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QListWidget, QTextBrowser, QWidget
+
+
+def visible_strings(root: QWidget) -> dict[str, str]:
+    """Every string a person can see in ``root``: labels, buttons, list entries, text areas."""
+    found: dict[str, str] = {"window title": root.window().windowTitle()}
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root.window()) or not w.isVisible():
+            continue
+        name = f"{type(w).__name__}:{w.objectName()}"
+        if isinstance(w, QLabel) and w.text():
+            found[name] = w.text()
+        elif isinstance(w, QAbstractButton) and w.text():
+            found[name] = w.text()
+        elif isinstance(w, QGroupBox) and w.title():
+            found[name] = w.title()
+        elif isinstance(w, QLineEdit) and w.placeholderText():
+            found[name + " placeholder"] = w.placeholderText()
+        elif isinstance(w, QListWidget):
+            for i in range(w.count()):
+                if not w.item(i).isHidden():
+                    found[f"{name} item {i}"] = w.item(i).text()
+        elif isinstance(w, QTextBrowser):
+            found[name] = w.toPlainText()
+    return found
