@@ -43,7 +43,7 @@ def extract(output: Path = POT) -> None:
 def update() -> None:
     extract()
     pybabel("update", "-i", str(POT), "-d", "translations", "-D", paths.DOMAIN,
-            "--no-fuzzy-matching", "--ignore-obsolete", "--init-missing", *COMMON)
+            "--no-fuzzy-matching", "--ignore-obsolete", *COMMON)
 
 
 def init(language: str) -> None:
