@@ -19,7 +19,8 @@ from leaflet_app.content import Leaflet  # noqa: E402
 from leaflet_app.i18n import translator  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_TEXT = ROOT.parent / "shared" / "leaflet-source" / "scr-information-leaflet.txt"
+# The text of the printed leaflet, as received: the reference for "every sentence is kept".
+SOURCE_TEXT = ROOT / "tests" / "data" / "scr-information-leaflet.txt"
 LANGUAGES = languages()
 
 

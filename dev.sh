@@ -1,0 +1,51 @@
+#!/usr/bin/env sh
+# Leaflet Viewer developer entry point. From a fresh clone on Debian/Ubuntu:
+#   ./dev.sh app    install what is needed and open the app on the built-in leaflet
+#   ./dev.sh test   install what is needed (test tools too) and run the whole test suite
+# Extra arguments are passed on: ./dev.sh app --language pl   ./dev.sh test -k picker
+set -eu
+cd "$(dirname "$0")"
+
+# Debian packages: Python's venv, and the libraries Qt needs (offscreen for tests; xcb for a window).
+QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
+XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0"
+
+system_packages() {
+    wanted="python3 python3-venv python3-pip $QT_LIBS $*"
+    command -v dpkg-query >/dev/null 2>&1 || return 0  # not Debian: install these by hand
+    missing=""
+    for p in $wanted; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+    done
+    [ -z "$missing" ] && return 0
+    echo "Installing system packages:$missing"
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+python_env() {
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+    .venv/bin/python -m pip install -q -e ".$1"
+}
+
+command="${1:-}"
+[ $# -gt 0 ] && shift
+case "$command" in
+    app)
+        system_packages $XCB_LIBS
+        python_env ""
+        exec .venv/bin/leaflet-app "$@"
+        ;;
+    test)
+        system_packages
+        python_env "[test]"
+        exec .venv/bin/python -m pytest "$@"
+        ;;
+    *)
+        echo "usage: ./dev.sh app [leaflet-app options] | ./dev.sh test [pytest options]" >&2
+        exit 2
+        ;;
+esac
