@@ -80,10 +80,16 @@ class LeafletRenderer:
                 out.append(tok)
         return out
 
-    def section_html(self, section: Section, tr: Translate, direction: str = "ltr") -> str:
+    def section_html(self, section: Section, tr: Translate, direction: str = "ltr", with_title: bool = False) -> str:
+        """A section as HTML; ``with_title`` starts it with the leaflet's title and publisher
+        (used at large text sizes, where the window has no room for a separate header)."""
         heading = html.escape(self.leaflet.contacts.isolate(self._translate(tr, section.heading)))
         body = self._html.render(self._localized_tokens(section, tr), self._md.options, {})
-        return f'<html><body dir="{direction}"><h2>{heading}</h2>\n{body}</body></html>'
+        top = ""
+        if with_title:
+            texts = self.texts(tr)
+            top = f"<p><b>{html.escape(plain(texts.title))}</b><br/>{html.escape(plain(texts.publisher))}</p>"
+        return f'<html><body dir="{direction}">{top}<h2>{heading}</h2>\n{body}</body></html>'
 
     def inline_plain(self, children: list[Token]) -> str:
         parts = []

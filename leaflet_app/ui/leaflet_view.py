@@ -51,6 +51,7 @@ class SectionPage(QTextBrowser):
         self.section_id = section_id
         self.rendered_language: str | None = None
         self.spacing = False
+        self.pending_top: int | None = None  # paragraph to keep at the top across a re-style
         self.setObjectName(f"section-{section_id}")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -103,6 +104,7 @@ class SectionPage(QTextBrowser):
 
     def scroll_to_block(self, number: int) -> None:
         block = self.document().findBlockByNumber(number)
+        self.document().size()  # finish the (otherwise lazy) layout, so positions are final
         if block.isValid():
             top = self.document().documentLayout().blockBoundingRect(block).top()
             self.verticalScrollBar().setValue(int(top))
@@ -117,7 +119,8 @@ class LeafletView(QWidget):
         super().__init__(parent)
         self.leaflet = leaflet
         self.renderer = LeafletRenderer(leaflet)
-        self._html_cache: dict[tuple[str, str], str] = {}
+        self._html_cache: dict[tuple[str, str, bool], str] = {}
+        self.compact = False
 
         self.title = QLabel(objectName="leafletTitle")
         self.title.setWordWrap(True)
@@ -156,7 +159,8 @@ class LeafletView(QWidget):
         layout.addLayout(body, 1)
 
         self.sections.currentRowChanged.connect(self._on_row_changed)
-        translator().languageChanged.connect(self.retranslate)
+        # No languageChanged connection here: the window first applies the language's fonts,
+        # then calls retranslate(), so each page is laid out once per switch.
         self.sections.setCurrentRow(0)
         self.retranslate()
 
@@ -210,26 +214,39 @@ class LeafletView(QWidget):
         tr = translator()
         if page.rendered_language == tr.language:
             return
-        key = (tr.language, page.section_id)
+        key = (tr.language, page.section_id, self.compact)
         html = self._html_cache.get(key)
         if html is None:
             direction = "rtl" if tr.direction == Qt.LayoutDirection.RightToLeft else "ltr"
-            html = self.renderer.section_html(self.leaflet.section(page.section_id), tr.pgettext, direction)
+            section = self.leaflet.section(page.section_id)
+            html = self.renderer.section_html(section, tr.pgettext, direction, with_title=self.compact)
             self._html_cache[key] = html
-        top = 0 if page.document().isEmpty() else page.top_block()
+        if page.pending_top is not None:
+            top, page.pending_top = page.pending_top, None
+        else:
+            top = 0 if page.document().isEmpty() else page.top_block()
         page.setHtml(html)
         page.apply_spacing()
         page.rendered_language = tr.language
         page.scroll_to_block(top)
 
-    def set_text_style(self, font: QFont, spacing: bool) -> None:
-        """Font and spacing for the section text; pages re-render when next shown."""
+    def set_text_style(self, font: QFont, spacing: bool, compact: bool = False) -> None:
+        """Font and spacing for the section text; pages re-render when next shown.
+
+        ``compact`` (large text): the title and publisher move from the header into the top of
+        each section, so the text keeps most of the window.
+        """
+        self.compact = compact
+        self.title.setVisible(not compact)
+        self.publisher.setVisible(not compact)
         page_font = QFont(font)
         if spacing:
             page_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)  # +0.12 em
             page_font.setWordSpacing(0.16 * QFontInfo(font).pixelSize())  # +0.16 em
         for i in range(self.pages.count()):
             page: SectionPage = self.pages.widget(i)  # type: ignore[assignment]
+            if page.pending_top is None and not page.document().isEmpty():
+                page.pending_top = page.top_block()  # before the new font moves the lines
             page.setFont(page_font)
             page.document().setDefaultFont(page_font)
             page.spacing = spacing

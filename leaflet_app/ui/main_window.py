@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 MAX_RECENT = 5
 BASE_POINT_SIZE = 11.0
+CHROME_MAX_SCALE = 2.0
+COMPACT_SCALE = 1.75  # from this text size on, the title moves into the text
 
 
 class MainWindow(QMainWindow):
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         if code != SOURCE_LANGUAGE:
             self.recent = [code] + [c for c in self.recent if c != code][: MAX_RECENT - 1]
         self.apply_display()
+        self.view.retranslate()
         self.retranslate()
         if self.settings is not None:
             self.settings.setValue("language", code)
@@ -196,12 +199,15 @@ class MainWindow(QMainWindow):
         """Apply text size, font, colours and spacing: everything scales from one base font."""
         d = self.display
         language = translator().language
-        font = font_for(language, BASE_POINT_SIZE * d.scale, d.readable_font)
-        self.setFont(font)
-        title_font = font_for(language, BASE_POINT_SIZE * d.scale * (1.5 if d.scale < 2 else 1.25), d.readable_font)
+        # Controls grow up to 200 %, the leaflet text up to 300 %: at the largest sizes the
+        # text keeps most of the window, and every control stays on screen.
+        chrome = font_for(language, BASE_POINT_SIZE * min(d.scale, CHROME_MAX_SCALE), d.readable_font)
+        text = font_for(language, BASE_POINT_SIZE * d.scale, d.readable_font)
+        self.setFont(chrome)
+        title_font = font_for(language, BASE_POINT_SIZE * 1.5, d.readable_font)
         title_font.setBold(True)
         self.view.title.setFont(title_font)
-        self.view.set_text_style(font, d.spacing)
+        self.view.set_text_style(text, d.spacing, compact=d.scale >= COMPACT_SCALE)
         scheme = schemes()[resolve_scheme(d.scheme)]
         palette = palette_for(scheme)
         app = QApplication.instance()
@@ -209,7 +215,7 @@ class MainWindow(QMainWindow):
             app.setPalette(palette)  # app-wide, so tooltips and popups follow too
         self.setPalette(palette)
         self.banner.setPalette(banner_palette(scheme, palette))
-        self.focus_ring.set_style(scheme.color("focus"), max(3, QFontMetrics(font).height() // 8))
+        self.focus_ring.set_style(scheme.color("focus"), max(3, QFontMetrics(chrome).height() // 8))
         self.display_panel.show_display(d)
         self.accessibility_button.setChecked(self.accessibility_mode)
 
