@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 class Translator(QObject):
     """Holds the current catalogue and tells the widgets when it changes."""
 
+    languageAboutToChange = Signal()  # e.g. to remember scroll positions before text reflows
     languageChanged = Signal(str)
 
     def __init__(self) -> None:
@@ -50,6 +51,7 @@ class Translator(QObject):
         """Switch every string to ``code``; a broken catalogue gives English and an ``error``."""
         if code == self._catalogue.language:
             return
+        self.languageAboutToChange.emit()
         self._catalogue = cached_catalogue(code)
         self._install_qt_catalogue(code)
         app = QCoreApplication.instance()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaflet_app.display import SCALES, SCHEME_LABELS, Display
+from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.i18n import _, translator
 
 
@@ -80,8 +81,7 @@ class DisplayPanel(QScrollArea):
         self.larger.clicked.connect(lambda: self._emit(self._display.step(+1)))
         self.reset.clicked.connect(self.resetRequested)
         self.close_button.clicked.connect(self.closed)
-        translator().languageChanged.connect(self.retranslate)
-        self.retranslate()
+        follow_language(self, self.retranslate)
 
     def _emit(self, display: Display) -> None:
         if display != self._display:

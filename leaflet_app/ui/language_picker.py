@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from leaflet_app.catalogues import SEARCH_ALIASES, SOURCE_LANGUAGE, cached_catalogue, language_info
 from leaflet_app.fonts import families_for
+from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.i18n import _, translator
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -86,8 +87,7 @@ class LanguagePicker(QWidget):
         self.list.installEventFilter(self)
         self.list.itemActivated.connect(lambda item: self.chosen.emit(item.data(CODE_ROLE)))
         self.cancel.clicked.connect(self.cancelled)
-        translator().languageChanged.connect(self.retranslate)
-        self.retranslate()
+        follow_language(self, self.retranslate)
 
     def retranslate(self) -> None:
         self.heading.setText(_("Choose a language"))

@@ -52,6 +52,7 @@ class SectionPage(QTextBrowser):
         self.rendered_language: str | None = None
         self.spacing = False
         self.pending_top: int | None = None  # paragraph to keep at the top across a re-style
+        self.rendered_compact = False
         self.setObjectName(f"section-{section_id}")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -100,7 +101,13 @@ class SectionPage(QTextBrowser):
 
     def top_block(self) -> int:
         """The number of the paragraph at the top of the view, to keep it there across languages."""
-        return self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        doc = self.document()
+        doc.size()  # finish the (otherwise lazy) layout, so positions are final
+        layout, y = doc.documentLayout(), self.verticalScrollBar().value()
+        found, block = 0, doc.begin()
+        while block.isValid() and layout.blockBoundingRect(block).top() <= y + 1:
+            found, block = block.blockNumber(), block.next()
+        return found
 
     def scroll_to_block(self, number: int) -> None:
         block = self.document().findBlockByNumber(number)
@@ -121,6 +128,7 @@ class LeafletView(QWidget):
         self.renderer = LeafletRenderer(leaflet)
         self._html_cache: dict[tuple[str, str, bool], str] = {}
         self.compact = False
+        self._style: tuple[QFont, bool] = (QFont(self.font()), False)
 
         self.title = QLabel(objectName="leafletTitle")
         self.title.setWordWrap(True)
@@ -161,6 +169,7 @@ class LeafletView(QWidget):
         self.sections.currentRowChanged.connect(self._on_row_changed)
         # No languageChanged connection here: the window first applies the language's fonts,
         # then calls retranslate(), so each page is laid out once per switch.
+        translator().languageAboutToChange.connect(self.remember_positions)
         self.sections.setCurrentRow(0)
         self.retranslate()
 
@@ -210,10 +219,26 @@ class LeafletView(QWidget):
             page.setAccessibleDescription(_("Text of the section"))
         self._render(self.current_page())
 
+    def remember_positions(self) -> None:
+        """Note each page's top paragraph while its layout is still the one the reader sees."""
+        for i in range(self.pages.count()):
+            page: SectionPage = self.pages.widget(i)  # type: ignore[assignment]
+            if page.pending_top is None and not page.document().isEmpty():
+                page.pending_top = page.top_block()
+
     def _render(self, page: SectionPage) -> None:
+        """Bring ``page`` up to date with the language and text style; keep its top paragraph."""
         tr = translator()
-        if page.rendered_language == tr.language:
+        font, spacing = self._style
+        restyle = page.font() != font or page.spacing != spacing or page.font().letterSpacing() != font.letterSpacing()
+        if page.rendered_language == tr.language and page.rendered_compact == self.compact and not restyle:
             return
+        if restyle:
+            if page.pending_top is None and not page.document().isEmpty():
+                page.pending_top = page.top_block()  # before the new font moves the lines
+            page.setFont(font)
+            page.document().setDefaultFont(font)
+            page.spacing = spacing
         key = (tr.language, page.section_id, self.compact)
         html = self._html_cache.get(key)
         if html is None:
@@ -228,29 +253,25 @@ class LeafletView(QWidget):
         page.setHtml(html)
         page.apply_spacing()
         page.rendered_language = tr.language
+        page.rendered_compact = self.compact
         page.scroll_to_block(top)
 
     def set_text_style(self, font: QFont, spacing: bool, compact: bool = False) -> None:
-        """Font and spacing for the section text; pages re-render when next shown.
+        """Font and spacing for the section text: applied to the visible page now, to the others
+        when they are next shown.
 
         ``compact`` (large text): the title and publisher move from the header into the top of
         each section, so the text keeps most of the window.
         """
-        self.compact = compact
-        self.title.setVisible(not compact)
-        self.publisher.setVisible(not compact)
         page_font = QFont(font)
         if spacing:
-            page_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)  # +0.12 em
-            page_font.setWordSpacing(0.16 * QFontInfo(font).pixelSize())  # +0.16 em
-        for i in range(self.pages.count()):
-            page: SectionPage = self.pages.widget(i)  # type: ignore[assignment]
-            if page.pending_top is None and not page.document().isEmpty():
-                page.pending_top = page.top_block()  # before the new font moves the lines
-            page.setFont(page_font)
-            page.document().setDefaultFont(page_font)
-            page.spacing = spacing
-            page.rendered_language = None
+            page_font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.12 * QFontInfo(font).pixelSize())
+            page_font.setWordSpacing(0.16 * QFontInfo(font).pixelSize())
+        if compact != self.compact:
+            self.compact = compact
+            self.title.setVisible(not compact)
+            self.publisher.setVisible(not compact)
+        self._style = (page_font, spacing)
         self._render(self.current_page())
 
     def _on_link(self, url: QUrl) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.i18n import N_, _, translator
 
 # (what it does, keys). Keys are shown in the platform's own notation.
@@ -42,8 +43,7 @@ class ShortcutsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTrailing)
-        translator().languageChanged.connect(self.retranslate)
-        self.retranslate()
+        follow_language(self, self.retranslate)
 
     def retranslate(self) -> None:
         direction = "rtl" if translator().direction == Qt.LayoutDirection.RightToLeft else "ltr"

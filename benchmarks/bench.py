@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Benchmarks that print figures (not timed tests): start-up, language switch, accessibility toggle.
+
+  .venv/bin/python benchmarks/bench.py            # all
+  .venv/bin/python benchmarks/bench.py switch     # one of: startup switch toggle
+
+Start-up is compared with a bare PySide6 window showing the same text in six tabs. Switch and
+toggle time the full work of one change, including layout and painting of the visible page
+(processEvents + grab), offscreen.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE = r"""
+import sys, time
+t0 = time.perf_counter()
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget, QTextBrowser
+sys.path.insert(0, sys.argv[2])
+from leaflet_app.app import default_leaflet
+from leaflet_app.render import LeafletRenderer, identity
+app = QApplication([])
+lf = default_leaflet(); r = LeafletRenderer(lf)
+tabs = QTabWidget()
+for s in lf.sections:
+    b = QTextBrowser(); b.setHtml(r.section_html(s, identity)); tabs.addTab(b, s.heading.text)
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, lambda: (tabs.grab().save(sys.argv[1]), app.exit(0)))
+            o.removeEventFilter(self)
+        return False
+f = F(); tabs.installEventFilter(f); tabs.resize(1280, 800); tabs.show(); app.exec()
+"""
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def summary(name: str, ms: list[float]) -> None:
+    print(f"{name:<42} n={len(ms):<4} median {statistics.median(ms):6.2f} ms   p95 {percentile(ms, 95):6.2f} ms"
+          f"   max {max(ms):6.2f} ms")
+
+
+def startup(runs: int = 7) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        png = str(Path(tmp) / "x.png")
+        app_times, bare_times = [], []
+        for _ in range(runs):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "leaflet_app", "--screenshot", png], cwd=ROOT, check=True)
+            app_times.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-c", BARE, png, str(ROOT)], cwd=ROOT, check=True)
+            bare_times.append((time.perf_counter() - t) * 1000)
+    summary("start -> screenshot written (Leaflet Viewer)", app_times)
+    summary("start -> screenshot written (bare PySide6)", bare_times)
+    print(f"{'ratio of medians':<42} {statistics.median(app_times) / statistics.median(bare_times):.2f}x")
+
+
+def _window():
+    from PySide6.QtWidgets import QApplication
+
+    from leaflet_app.app import application, default_leaflet, languages
+    from leaflet_app.ui.main_window import MainWindow
+
+    application()
+    w = MainWindow(default_leaflet(), languages(), None)
+    w.resize(1280, 800)
+    w.show()
+    QApplication.processEvents()
+    return w
+
+
+def _timed(action, window) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    t = time.perf_counter()
+    action()
+    QApplication.processEvents()
+    window.grab()  # paint, as the screen would
+    return (time.perf_counter() - t) * 1000
+
+
+def switch(rounds: int = 6) -> None:
+    from leaflet_app.app import languages
+
+    w = _window()
+    langs = languages()
+    w.show_section("law-and-guidance")
+    for code in langs:  # warm: catalogues parsed and fonts loaded once, as after first use
+        w.set_language(code)
+    all_ms, rtl_ms = [], []
+    for _ in range(rounds):
+        for code in langs:
+            ms = _timed(lambda c=code: w.set_language(c), w)
+            all_ms.append(ms)
+            if code in ("ar", "ur"):
+                rtl_ms.append(ms)
+    summary("language switch, all 17 in turn (warm)", all_ms)
+    summary("  of which into right-to-left (ar, ur)", rtl_ms)
+
+
+def toggle(rounds: int = 40) -> None:
+    w = _window()
+    w.set_language("ur")
+    w.toggle_accessibility_mode()
+    w.toggle_accessibility_mode()
+    ms = [_timed(w.toggle_accessibility_mode, w) for _ in range(rounds)]
+    summary("accessibility mode toggle (ur, warm)", ms)
+    w.set_language("en")
+    ms = [_timed(w.toggle_accessibility_mode, w) for _ in range(rounds)]
+    summary("accessibility mode toggle (en, warm)", ms)
+
+
+if __name__ == "__main__":
+    which = sys.argv[1:] or ["startup", "switch", "toggle"]
+    for name in which:
+        {"startup": startup, "switch": switch, "toggle": toggle}[name]()
