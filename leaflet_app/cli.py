@@ -34,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot (1280x800)")
     p.add_argument("--export", metavar="FILE.txt", type=Path, help="write the whole leaflet as UTF-8 text and exit")
     p.add_argument("--accessible", action="store_true", help="start in accessibility mode (large text, high contrast)")
+    k = p.add_argument_group("kiosk mode (unattended screens)")
+    k.add_argument("--kiosk", action="store_true", help="run locked, full screen, resetting itself when idle")
+    k.add_argument("--kiosk-config", metavar="FILE", type=Path, help="kiosk settings (TOML; see packaging/)")
+    k.add_argument("--kiosk-set-pin", action="store_true", help="set the administrator PIN in --kiosk-config")
+    k.add_argument("--kiosk-attract", action="store_true", help=argparse.SUPPRESS)  # screenshots, tests
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -117,6 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         return _fail(str(exc))
 
+    if args.kiosk_set_pin:
+        if args.kiosk_config is None:
+            return _fail("--kiosk-set-pin needs --kiosk-config FILE")
+        from leaflet_app.kiosk.config import set_pin_interactively
+
+        return set_pin_interactively(args.kiosk_config)
     if args.list_languages:
         sys.stdout.write(list_languages(langs))
         return 0
@@ -150,14 +161,27 @@ def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple
     from leaflet_app.ui.main_window import MainWindow
 
     app = application()
-    # A screenshot is a one-off picture: it neither reads nor changes what the user last chose.
-    settings = None if args.screenshot else open_settings()
+    # A screenshot is a one-off picture, and a kiosk is shared: neither reads nor changes what
+    # the laptop's user last chose.
+    settings = None if (args.screenshot or args.kiosk) else open_settings()
     window = MainWindow(leaflet, langs, settings)
     window.restore(args.language, args.section)
+    if args.kiosk:
+        from leaflet_app.kiosk.config import load_config
+        from leaflet_app.kiosk.controller import Kiosk
+
+        config = load_config(args.kiosk_config, langs, leaflet.section_ids())
+        kiosk = Kiosk(window, config, langs)
+        if args.language or args.section:
+            window.restore(args.language, args.section)
+        if args.kiosk_attract:
+            kiosk.show_attract()
     if args.accessible:
         window.start_accessible()
     if args.screenshot is not None:
         save_screenshot_after_first_paint(window, args.screenshot, QSize(*size))
+    elif args.kiosk:
+        window.showFullScreen()
     else:
         window.show()
     return app.exec()

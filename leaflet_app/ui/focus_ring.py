@@ -48,7 +48,7 @@ class FocusRing(QWidget):
 
     def _follow(self) -> None:
         target, window = self._target, self.parentWidget()
-        if target is None or window is None or not target.isVisible():
+        if target is None or window is None or not target.isVisible() or target.property("noFocusRing"):
             self.hide()
             return
         w = self.width_px

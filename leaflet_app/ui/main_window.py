@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.display: Display = DEFAULT
         self.accessibility_mode = False
         self._display_before_mode: Display = DEFAULT
+        self.kiosk = None  # set by leaflet_app.kiosk.controller.Kiosk in kiosk mode
+        self.touch_targets = False  # kiosk: larger buttons for fingers
 
         # Toolbar: a wrapping row of buttons, so none is hidden at large text sizes.
         self.toolbar = QWidget(objectName="toolbar")
@@ -216,6 +218,10 @@ class MainWindow(QMainWindow):
         self.setPalette(palette)
         self.banner.setPalette(banner_palette(scheme, palette))
         self.focus_ring.set_style(scheme.color("focus"), max(3, QFontMetrics(chrome).height() // 8))
+        # Buttons sized from the font: in kiosk mode at least 2.5 lines high, for fingers.
+        height = int(QFontMetrics(chrome).height() * (2.5 if self.touch_targets else 1.6))
+        for button in self.toolbar.findChildren(QToolButton):
+            button.setMinimumHeight(height)
         self.display_panel.show_display(d)
         self.accessibility_button.setChecked(self.accessibility_mode)
 
@@ -330,6 +336,8 @@ class MainWindow(QMainWindow):
             self.view.current_page().setFocus()
 
     def _on_link(self, address: str) -> None:
+        if self.kiosk is not None:  # nothing is left on a kiosk's clipboard for the next person
+            return
         copy_to_clipboard(address)
         self.statusBar().showMessage(_("Copied to the clipboard: {address}").format(address=address), 8000)
 
@@ -357,6 +365,9 @@ class MainWindow(QMainWindow):
             self.toggle_accessibility_mode()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk is not None and self.kiosk.locked:
+            event.ignore()
+            return
         if self.settings is not None:
             self.settings.sync()
         super().closeEvent(event)

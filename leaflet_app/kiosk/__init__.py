@@ -1,0 +1,1 @@
+"""Kiosk mode: an unattended, locked, self-resetting Leaflet Viewer."""

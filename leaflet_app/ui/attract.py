@@ -1,0 +1,75 @@
+"""The attract screen: a calm page that invites a touch, cycling through the offered languages.
+
+Each language is shown in its own script, font and direction, from its own catalogue, so a
+passer-by sees "Tap for your language" in a language they read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from leaflet_app.catalogues import cached_catalogue, language_info
+from leaflet_app.content import Leaflet
+from leaflet_app.fonts import font_for
+from leaflet_app.i18n import N_
+from leaflet_app.render import LeafletRenderer, plain
+
+INVITATION = N_("Tap the screen for your language")
+
+
+class AttractScreen(QWidget):
+    def __init__(self, leaflet: Leaflet, languages: Sequence[str], period_s: float, parent: QWidget | None = None):
+        super().__init__(parent, objectName="attractScreen")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # takes the keys, so any key dismisses it
+        self.setProperty("noFocusRing", True)
+        self.renderer = LeafletRenderer(leaflet)
+        self.languages = list(languages)
+        self.index = 0
+        self.title = QLabel(objectName="attractTitle", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.invitation = QLabel(objectName="attractInvitation", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.language = QLabel(objectName="attractLanguage", alignment=Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(self.title)
+        layout.addSpacing(self.fontMetrics().height() * 2)
+        layout.addWidget(self.invitation)
+        layout.addWidget(self.language)
+        layout.addStretch(3)
+        self.timer = QTimer(self, interval=int(period_s * 1000))
+        self.timer.timeout.connect(self.next_language)
+
+    def start(self) -> None:
+        self.index = 0
+        self._show()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def next_language(self) -> None:
+        self.index = (self.index + 1) % len(self.languages)
+        self._show()
+
+    def current_language(self) -> str:
+        return self.languages[self.index]
+
+    def _show(self) -> None:
+        code = self.current_language()
+        catalogue = cached_catalogue(code)
+        texts = self.renderer.texts(catalogue.translations.pgettext)
+        size = self.font().pointSizeF()
+        direction = Qt.LayoutDirection.RightToLeft if language_info(code).direction == "rtl" else Qt.LayoutDirection.LeftToRight
+        for label, text, scale in (
+            (self.title, plain(texts.title), 2.2),
+            (self.invitation, catalogue.translations.gettext(INVITATION), 1.8),
+            (self.language, language_info(code).own_name, 1.2),
+        ):
+            font = font_for(code, size * scale)
+            font.setBold(label is not self.language)
+            label.setFont(font)
+            label.setLayoutDirection(direction)
+            label.setText(text)
+        self.setAccessibleName(catalogue.translations.gettext(INVITATION))
