@@ -54,6 +54,7 @@ class Translator(QObject):
         self.languageAboutToChange.emit()
         self._catalogue = cached_catalogue(code)
         self._install_qt_catalogue(code)
+        QLocale.setDefault(QLocale(code))  # numbers, dates and Qt's own dialogs follow
         app = QCoreApplication.instance()
         if app is not None and hasattr(app, "setLayoutDirection"):
             app.setLayoutDirection(self.direction)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         translator().languageChanged.connect(self._on_language_changed)
         self.setMinimumSize(QSize(640, 480))
         self.resize(self._default_size())
+        self.setLocale(QLocale(translator().language))
         self.apply_display()
         self.retranslate()
         self.view.current_page().setFocus()
@@ -187,6 +188,9 @@ class MainWindow(QMainWindow):
         self.close_pages()
 
     def _on_language_changed(self, code: str) -> None:
+        # Every widget inherits the locale: screen readers get it as the Locale attribute of
+        # each accessible object (Qt >= 6.8), so they read the text in the right language.
+        self.setLocale(QLocale(code))
         if code != SOURCE_LANGUAGE:
             self.recent = [code] + [c for c in self.recent if c != code][: MAX_RECENT - 1]
         self.apply_display()
