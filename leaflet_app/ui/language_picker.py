@@ -133,7 +133,7 @@ class LanguagePicker(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             words = item.data(Qt.ItemDataRole.UserRole + 1)
-            match = not needle or any(w.startswith(needle) for w in words.split()) or needle in words
+            match = not needle or any(w.startswith(needle) for w in words.split())
             item.setHidden(not match)
             if match and first is None:
                 first = item
