@@ -8,7 +8,7 @@ and the others when they are first shown again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QFontInfo,
@@ -53,6 +53,7 @@ class SectionPage(QTextBrowser):
         self.spacing = False
         self.pending_top: int | None = None  # paragraph to keep at the top across a re-style
         self.rendered_compact = False
+        self.applied_style: object = None
         self.setObjectName(f"section-{section_id}")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -113,8 +114,11 @@ class SectionPage(QTextBrowser):
         block = self.document().findBlockByNumber(number)
         self.document().size()  # finish the (otherwise lazy) layout, so positions are final
         if block.isValid():
-            top = self.document().documentLayout().blockBoundingRect(block).top()
-            self.verticalScrollBar().setValue(int(top))
+            top = int(self.document().documentLayout().blockBoundingRect(block).top())
+            bar = self.verticalScrollBar()
+            bar.setValue(top)
+            if bar.value() < top:  # the scroll range catches up with the new layout a moment later
+                QTimer.singleShot(0, lambda: bar.setValue(top))
 
 
 class LeafletView(QWidget):
@@ -230,15 +234,16 @@ class LeafletView(QWidget):
         """Bring ``page`` up to date with the language and text style; keep its top paragraph."""
         tr = translator()
         font, spacing = self._style
-        restyle = page.font() != font or page.spacing != spacing or page.font().letterSpacing() != font.letterSpacing()
+        restyle = page.applied_style is not self._style
         if page.rendered_language == tr.language and page.rendered_compact == self.compact and not restyle:
             return
         if restyle:
             if page.pending_top is None and not page.document().isEmpty():
                 page.pending_top = page.top_block()  # before the new font moves the lines
-            page.setFont(font)
+            page.setFont(font)  # set explicitly, so the window's (smaller) control font never leaks in
             page.document().setDefaultFont(font)
             page.spacing = spacing
+            page.applied_style = self._style
         key = (tr.language, page.section_id, self.compact)
         html = self._html_cache.get(key)
         if html is None:
@@ -250,6 +255,8 @@ class LeafletView(QWidget):
             top, page.pending_top = page.pending_top, None
         else:
             top = 0 if page.document().isEmpty() else page.top_block()
+        if page.rendered_language is not None and top and page.rendered_compact != self.compact:
+            top += 1 if self.compact else -1  # the title paragraph comes or goes above the text
         page.setHtml(html)
         page.apply_spacing()
         page.rendered_language = tr.language

@@ -135,7 +135,9 @@ class MainWindow(QMainWindow):
 
     def _action(self, name: str, keys: Sequence[QKeySequence | str], slot) -> QAction:
         action = QAction(self, objectName=name)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        # The same sequence twice (a standard key that equals one of ours) would be ambiguous.
+        sequences = {QKeySequence(k).toString(): QKeySequence(k) for k in keys}
+        action.setShortcuts([s for s in sequences.values() if not s.isEmpty()])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)

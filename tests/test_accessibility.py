@@ -1,0 +1,252 @@
+"""Accessibility mode and display settings: contrast, 300 % reflow, keyboard, screen readers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible, QFontMetrics, QGuiApplication, QPalette, QWheelEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+from conftest import LANGUAGES
+from leaflet_app.display import ACCESSIBLE, DEFAULT, Display
+from leaflet_app.i18n import current_language
+from leaflet_app.settings import open_settings
+from leaflet_app.theme import contrast_ratio, schemes
+from leaflet_app.ui.main_window import MainWindow
+
+HIGH_CONTRAST = [name for name, s in schemes().items() if s.high_contrast]
+R, G = QPalette.ColorRole, QPalette.ColorGroup
+PALETTE_PAIRS = [
+    (G.Active, R.WindowText, R.Window), (G.Active, R.Text, R.Base), (G.Active, R.Text, R.AlternateBase),
+    (G.Active, R.ButtonText, R.Button), (G.Active, R.HighlightedText, R.Highlight), (G.Active, R.Link, R.Base),
+    (G.Active, R.Link, R.Window), (G.Active, R.ToolTipText, R.ToolTipBase), (G.Active, R.PlaceholderText, R.Base),
+    (G.Inactive, R.HighlightedText, R.Highlight), (G.Disabled, R.Text, R.Base),
+    (G.Disabled, R.WindowText, R.Window), (G.Disabled, R.ButtonText, R.Button),
+]
+
+
+def test_there_are_three_high_contrast_schemes() -> None:
+    assert sorted(HIGH_CONTRAST) == ["black-on-white", "white-on-black", "yellow-on-black"]
+
+
+@pytest.mark.parametrize("scheme", HIGH_CONTRAST)
+def test_every_pair_reaches_7_to_1_in_the_applied_palette(window, scheme: str) -> None:
+    window.set_display(Display(scheme=scheme))
+    palette = QApplication.palette()
+    low = []
+    for group, fg, bg in PALETTE_PAIRS:
+        ratio = contrast_ratio(palette.color(group, fg), palette.color(group, bg))
+        if ratio < 7:
+            low.append(f"{group.name} {fg.name}/{bg.name}: {ratio:.2f}")
+    banner = window.banner.palette()
+    ratio = contrast_ratio(banner.color(R.WindowText), banner.color(R.Window))
+    if ratio < 7:
+        low.append(f"banner: {ratio:.2f}")
+    assert low == []
+
+
+@pytest.mark.parametrize("scheme", HIGH_CONTRAST)
+def test_focus_ring_is_thick_and_stands_out(window, qtbot, scheme: str) -> None:
+    window.set_display(Display(scheme=scheme))
+    window.contact_button.setFocus()
+    qtbot.wait(1)
+    ring = window.focus_ring
+    assert ring.isVisible() and ring.target() is window.contact_button
+    assert ring.width_px >= 2
+    assert ring.geometry().contains(window.contact_button.geometry().translated(
+        window.contact_button.mapTo(window, QPoint(0, 0)) - window.contact_button.pos()))
+    palette = QApplication.palette()
+    for around in (palette.color(R.Window), palette.color(R.Base), palette.color(R.Button)):
+        assert contrast_ratio(ring.color, around) >= 3
+
+
+def test_standard_schemes_are_readable_too() -> None:
+    for name in ("standard", "dark"):
+        s = schemes()[name]
+        assert contrast_ratio(s.color("text"), s.color("base")) >= 7
+        assert contrast_ratio(s.color("window_text"), s.color("window")) >= 7
+        assert contrast_ratio(s.color("link"), s.color("base")) >= 4.5
+
+
+def _clipped_labels(window) -> list[str]:
+    bad = []
+    for label in window.findChildren(QLabel):
+        if label.isVisible() and label.text() and label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height() + 1:
+                bad.append(label.objectName())
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and button.text():
+            if button.sizeHint().width() > button.width() + 1 or not window.rect().contains(
+                button.mapTo(window, button.rect().bottomRight())
+            ):
+                bad.append(button.objectName())
+    return bad
+
+
+@pytest.mark.parametrize("language", ["en", "ur", "bn"])
+def test_300_percent_reflows_and_every_section_stays_reachable(window, qtbot, language: str) -> None:
+    window.resize(1280, 800)
+    window.set_language(language)
+    window.set_display(Display(scale=3.0, scheme="yellow-on-black", spacing=True))
+    qtbot.wait(5)
+    view = window.view
+    assert _clipped_labels(window) == []
+    sections = view.sections
+    for row, section_id in enumerate(view.section_ids()):
+        item = sections.item(row)
+        sections.scrollToItem(item)
+        rect = sections.visualItemRect(item)
+        assert sections.viewport().rect().contains(rect), section_id  # fully on screen when scrolled to
+        needed = QFontMetrics(item.font() if item.font() != sections.font() else sections.font()).boundingRect(
+            rect.adjusted(4, 0, -4, 0), int(Qt.TextFlag.TextWordWrap), item.text()).height()
+        assert needed <= rect.height() + 2, f"{section_id}: label clipped"
+        qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert view.current_section() == section_id
+        page = view.current_page()
+        assert page.horizontalScrollBar().maximum() == 0, "text must reflow, not scroll sideways"
+        assert page.document().size().width() <= page.viewport().width() + 1
+    big = QFontMetrics(view.current_page().font()).height()
+    assert big >= 3 * 0.9 * QFontMetrics(QApplication.font()).height()
+
+
+def test_toggle_keeps_section_scroll_and_language(window, qtbot) -> None:
+    window.set_language("ur")
+    window.resize(900, 600)
+    window.show_section("law-and-guidance")
+    qtbot.wait(5)
+    page = window.view.current_page()
+    page.scroll_to_block(3)
+    top = page.top_block()
+    before = window.display
+    qtbot.mouseClick(window.accessibility_button, Qt.MouseButton.LeftButton)
+    assert window.accessibility_mode and window.display == ACCESSIBLE
+    assert window.accessibility_button.isChecked()
+    assert window.view.current_section() == "law-and-guidance" and current_language() == "ur"
+    qtbot.wait(5)
+    assert page.top_block() == top + 1  # the leaflet's title now heads the text, one paragraph up
+    qtbot.keyClick(window.view.current_page(), Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.accessibility_mode and window.display == before
+    qtbot.wait(5)
+    assert page.top_block() == top and current_language() == "ur"
+
+
+def test_text_size_keys_wheel_and_panel(window, qtbot) -> None:
+    page = window.view.current_page()
+    C = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(page, Qt.Key.Key_Equal, C)
+    assert window.display.scale == 1.25
+    qtbot.keyClick(page, Qt.Key.Key_Plus, C)
+    assert window.display.scale == 1.5
+    qtbot.keyClick(page, Qt.Key.Key_Minus, C)
+    assert window.display.scale == 1.25
+    qtbot.keyClick(page, Qt.Key.Key_0, C)
+    assert window.display.scale == 1.0
+    wheel = QWheelEvent(QPointF(20, 20), QPointF(page.mapToGlobal(QPoint(20, 20))), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, C, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(page.viewport(), wheel)
+    assert window.display.scale == 1.25
+    window.open_display_panel()
+    panel = window.display_panel
+    for _ in range(10):
+        qtbot.mouseClick(panel.larger, Qt.MouseButton.LeftButton)
+    assert window.display.scale == 3.0 and not panel.larger.isEnabled()
+    assert "300" in panel.size_label.text()
+    radio = panel.scheme_buttons["white-on-black"]
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(radio.height() // 2, radio.height() // 2))
+    assert window.display.scheme == "white-on-black"
+    assert QApplication.palette().color(R.Window).name() == "#000000"
+    panel.spacing.click()
+    panel.readable.click()
+    assert window.display.spacing and window.display.readable_font
+    assert window.view.current_page().font().families()[0] == "Andika"
+    qtbot.mouseClick(panel.reset, Qt.MouseButton.LeftButton)
+    assert window.display == DEFAULT and not window.accessibility_mode
+
+
+def test_text_spacing_meets_wcag_1_4_12(window, qtbot) -> None:
+    window.set_display(replace(DEFAULT, spacing=True))
+    page = window.view.current_page()
+    block = page.document().firstBlock().next()
+    fmt = block.blockFormat()
+    assert fmt.lineHeight() == 150 and fmt.lineHeightType() == 1  # proportional, 1.5
+    px = page.fontInfo().pixelSize()
+    assert fmt.bottomMargin() >= 2 * px
+    assert page.font().letterSpacing() >= 0.12 * px - 0.01
+    assert page.font().wordSpacing() >= 0.16 * px - 0.01
+
+
+INTERACTIVE = {
+    QAccessible.Role.PushButton, QAccessible.Role.CheckBox, QAccessible.Role.RadioButton,
+    QAccessible.Role.EditableText, QAccessible.Role.List, QAccessible.Role.ListItem, QAccessible.Role.ComboBox,
+    QAccessible.Role.PageTab, QAccessible.Role.Slider, QAccessible.Role.SpinBox, QAccessible.Role.ButtonMenu,
+}
+
+
+def unnamed_interactive(root) -> list[str]:
+    bad, stack = [], [QAccessible.queryAccessibleInterface(root)]
+    while stack:
+        node = stack.pop()
+        if node is None or not node.isValid():
+            continue
+        state = node.state()
+        if not state.invisible and (node.role() in INTERACTIVE or state.focusable):
+            if not node.text(QAccessible.Text.Name).strip():
+                bad.append(f"{node.role().name} {node.object().objectName() if node.object() else ''}")
+        stack.extend(node.child(i) for i in range(node.childCount()))
+    return bad
+
+
+@pytest.mark.parametrize("scheme", ["auto", "standard", *HIGH_CONTRAST])
+def test_accessibility_tree_has_no_unnamed_control(window, qtbot, scheme: str) -> None:
+    window.set_display(Display(scheme=scheme, scale=2.0 if scheme in HIGH_CONTRAST else 1.0))
+    for language in LANGUAGES:
+        window.set_language(language)
+        for open_page in (window.close_pages, window.open_picker, window.open_display_panel, window.open_shortcuts):
+            open_page()
+            assert unnamed_interactive(window) == [], (language, open_page.__name__)
+    window.close_pages()
+
+
+def test_section_list_and_text_have_sensible_roles(window) -> None:
+    sections = QAccessible.queryAccessibleInterface(window.view.sections)
+    assert sections.role() == QAccessible.Role.List and sections.childCount() == 6
+    page = QAccessible.queryAccessibleInterface(window.view.current_page())
+    assert page.role() in (QAccessible.Role.StaticText, QAccessible.Role.EditableText, QAccessible.Role.Document)
+    assert page.text(QAccessible.Text.Name) == "What is a Serious Case Review (SCR)?"
+
+
+def test_display_is_remembered_and_accessible_mode_restored(qtbot, leaflet) -> None:
+    first = MainWindow(leaflet, LANGUAGES, open_settings())
+    qtbot.addWidget(first)
+    first.restore()
+    first.toggle_accessibility_mode()
+    first.step_text_size(1)
+    first.close()
+    second = MainWindow(leaflet, LANGUAGES, open_settings())
+    qtbot.addWidget(second)
+    second.restore()
+    assert second.accessibility_mode and second.display.scale == 2.5 and second.display.scheme == "yellow-on-black"
+    second.reset_display()
+    third = MainWindow(leaflet, LANGUAGES, open_settings())
+    qtbot.addWidget(third)
+    third.restore()
+    assert third.display == DEFAULT and not third.accessibility_mode
+
+
+def test_follows_the_system_colour_scheme_until_a_choice_is_made(window, qtbot) -> None:
+    hints = QGuiApplication.styleHints()
+    hints.setColorScheme(Qt.ColorScheme.Dark)
+    if hints.colorScheme() != Qt.ColorScheme.Dark:
+        pytest.skip(f"the {QGuiApplication.platformName()} platform cannot change the colour scheme")
+    try:
+        qtbot.waitUntil(lambda: QApplication.palette().color(R.Window).name() == schemes()["dark"].colors["window"])
+        window.set_display(Display(scheme="standard"))  # an explicit choice wins
+        hints.setColorScheme(Qt.ColorScheme.Light)
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+        qtbot.wait(5)
+        assert QApplication.palette().color(R.Window).name() == schemes()["standard"].colors["window"]
+    finally:
+        hints.unsetColorScheme()
