@@ -118,7 +118,7 @@ class SectionPage(QTextBrowser):
             bar = self.verticalScrollBar()
             bar.setValue(top)
             if bar.value() < top:  # the scroll range catches up with the new layout a moment later
-                QTimer.singleShot(0, lambda: bar.setValue(top))
+                QTimer.singleShot(0, bar, lambda: bar.setValue(top))
 
 
 class LeafletView(QWidget):
