@@ -206,8 +206,8 @@ class Kiosk(QObject):
                 event.ignore()
                 return self._refuse("close")
             if kind == QEvent.Type.WindowStateChange and not self.window.isFullScreen():
-                QTimer.singleShot(0, self.window.showFullScreen)
+                QTimer.singleShot(0, self.window, self.window.showFullScreen)
                 self._refuse("leaving full screen")
             if kind == QEvent.Type.Hide:
-                QTimer.singleShot(0, self.window.showFullScreen)
+                QTimer.singleShot(0, self.window, self.window.showFullScreen)
         return False
