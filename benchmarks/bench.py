@@ -104,15 +104,14 @@ def switch(rounds: int = 6) -> None:
     w.show_section("law-and-guidance")
     for code in langs:  # warm: catalogues parsed and fonts loaded once, as after first use
         w.set_language(code)
-    all_ms, rtl_ms = [], []
+    by_language: dict[str, list[float]] = {code: [] for code in langs}
     for _ in range(rounds):
         for code in langs:
-            ms = _timed(lambda c=code: w.set_language(c), w)
-            all_ms.append(ms)
-            if code in ("ar", "ur"):
-                rtl_ms.append(ms)
-    summary("language switch, all 17 in turn (warm)", all_ms)
-    summary("  of which into right-to-left (ar, ur)", rtl_ms)
+            by_language[code].append(_timed(lambda c=code: w.set_language(c), w))
+    summary("language switch, all 17 in turn (warm)", [ms for v in by_language.values() for ms in v])
+    summary("  into the 16 other than Urdu", [ms for c, v in by_language.items() if c != "ur" for ms in v])
+    summary("  into Arabic (right-to-left, Naskh)", by_language["ar"])
+    summary("  into Urdu (right-to-left, Nastaliq)", by_language["ur"])
 
 
 def toggle(rounds: int = 40) -> None:

@@ -40,6 +40,13 @@ FAMILY_FILES = {
 READABLE_FAMILY = "Andika"
 READABLE_SCRIPTS = {"Latn", "Grek", "Cyrl"}
 
+# Nastaliq stacks letters diagonally and rises far above the font's declared ascent: give its
+# lines (and the controls that hold them) more height, or the tops of words are cut off.
+LINE_HEIGHT = {"ur": 1.45}
+# Extra letter spacing (WCAG 1.4.12) would break joined writing: Arabic and Urdu letters join,
+# Bengali and Gurmukhi letters hang from one headline. Only these scripts get it.
+LETTER_SPACED_SCRIPTS = {"Latn", "Grek", "Cyrl"}
+
 _loaded: set[str] = set()
 
 
@@ -70,6 +77,15 @@ def families_for(language: str, readable: bool = False) -> list[str]:
     for family in families:
         ensure_family(family)
     return families
+
+
+def line_height(language: str) -> float:
+    """How many times the font's own line height a line of this language needs."""
+    return LINE_HEIGHT.get(language, 1.0)
+
+
+def letter_spacing_allowed(language: str) -> bool:
+    return language_info(language).script in LETTER_SPACED_SCRIPTS
 
 
 def font_for(language: str, point_size: float, readable: bool = False) -> QFont:

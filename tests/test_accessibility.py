@@ -94,19 +94,31 @@ def test_300_percent_reflows_and_every_section_stays_reachable(window, qtbot, la
     view = window.view
     assert _clipped_labels(window) == []
     sections = view.sections
+    assert view.nav.isVisible() and not sections.isVisible()  # the list gives its room to the text
     for row, section_id in enumerate(view.section_ids()):
+        qtbot.mouseClick(view.all_sections_button, Qt.MouseButton.LeftButton)
+        qtbot.wait(1)  # layouts settle on the next turn of the event loop, as on screen
+        assert sections.isVisible() and not view.pages.isVisible()
+        assert sections.width() > window.width() * 0.8  # the chooser has the full width
         item = sections.item(row)
         sections.scrollToItem(item)
         rect = sections.visualItemRect(item)
         assert sections.viewport().rect().contains(rect), section_id  # fully on screen when scrolled to
-        needed = QFontMetrics(item.font() if item.font() != sections.font() else sections.font()).boundingRect(
+        needed = QFontMetrics(sections.font()).boundingRect(
             rect.adjusted(4, 0, -4, 0), int(Qt.TextFlag.TextWordWrap), item.text()).height()
         assert needed <= rect.height() + 2, f"{section_id}: label clipped"
         qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        assert view.current_section() == section_id
+        qtbot.wait(1)
+        assert view.current_section() == section_id and view.pages.isVisible() and not sections.isVisible()
+        assert item.text() in view.position.text()
         page = view.current_page()
         assert page.horizontalScrollBar().maximum() == 0, "text must reflow, not scroll sideways"
         assert page.document().size().width() <= page.viewport().width() + 1
+        assert page.height() > window.height() / 3, "the text keeps a good part of the window"
+    qtbot.mouseClick(view.previous_button, Qt.MouseButton.LeftButton)
+    assert view.current_section() == view.section_ids()[-2]
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.current_section() == view.section_ids()[-1]
     big = QFontMetrics(view.current_page().font()).height()
     assert big >= 3 * 0.9 * QFontMetrics(QApplication.font()).height()
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from babel.numbers import format_percent
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from leaflet_app.catalogues import SOURCE_LANGUAGE, language_info
@@ -13,6 +14,9 @@ DRAFT = N_("Draft translation, not yet checked by a qualified translator ({perce
 INCOMPLETE = N_("Parts of this translation are missing and are shown in English.")
 # Shown in English only: the broken catalogue cannot translate its own notice.
 BROKEN = "The {language} translation could not be loaded, so the leaflet is shown in English."
+
+
+ENGLISH_LINE_POINTS = 12.0
 
 
 class ReviewBanner(QFrame):
@@ -38,6 +42,18 @@ class ReviewBanner(QFrame):
         translator().languageChanged.connect(self.retranslate)
         self.retranslate()
 
+    def _size_english(self) -> None:
+        # For the practitioner, who may not need large text: at most the normal size.
+        small = QFont(self.font())
+        small.setFamilies(["Noto Sans"])
+        small.setPointSizeF(min(self.font().pointSizeF(), ENGLISH_LINE_POINTS))
+        self.english.setFont(small)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_english()
+
     def retranslate(self) -> None:
         tr = translator()
         catalogue = tr.catalogue
@@ -55,6 +71,7 @@ class ReviewBanner(QFrame):
             english = DRAFT.format(percent=format_percent(fraction, locale="en"))
         self.message.setText(local)
         self.english.setText(english)
+        self._size_english()
         self.english.setVisible(bool(english) and english != local)
         self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setAccessibleName(local)

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from leaflet_app.content import Leaflet
+from leaflet_app.fonts import letter_spacing_allowed, line_height
 from leaflet_app.i18n import _, translator
 from leaflet_app.render import LeafletRenderer, plain
 
@@ -54,6 +56,10 @@ class SectionPage(QTextBrowser):
         self.pending_top: int | None = None  # paragraph to keep at the top across a re-style
         self.rendered_compact = False
         self.applied_style: object = None
+        # The paragraph to keep at the top while the layout settles (after a language or size
+        # change the width can still change); forgotten as soon as the reader scrolls.
+        self._anchor: int | None = None
+        self.verticalScrollBar().sliderPressed.connect(self._forget_anchor)
         self.setObjectName(f"section-{section_id}")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -64,7 +70,19 @@ class SectionPage(QTextBrowser):
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
 
+    def _forget_anchor(self) -> None:
+        self._anchor = None
+
+    def keyPressEvent(self, event) -> None:
+        self._anchor = None
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        self._anchor = None
+        super().mousePressEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
+        self._anchor = None
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
@@ -76,6 +94,8 @@ class SectionPage(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_column()
         super().resizeEvent(event)
+        if self._anchor is not None:
+            self.scroll_to_block(self._anchor)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -88,16 +108,18 @@ class SectionPage(QTextBrowser):
         side = max(0, (self.width() - column) // 2)
         self.setViewportMargins(side, 0, side, 0)
 
-    def apply_spacing(self) -> None:
-        """WCAG 1.4.12 text spacing: line height 1.5, paragraph spacing 2x the font size."""
-        if not self.spacing:
+    def apply_spacing(self, language: str) -> None:
+        """Line height for the script; with ``spacing``, WCAG 1.4.12: line height 1.5 and
+        paragraph spacing 2x the font size."""
+        height = max(1.5 if self.spacing else 1.0, line_height(language))
+        if height == 1.0:
             return
-        em = self.fontInfo().pixelSize()
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         fmt = QTextBlockFormat()
-        fmt.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        fmt.setBottomMargin(2 * em)
+        fmt.setLineHeight(round(height * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if self.spacing:
+            fmt.setBottomMargin(2 * self.fontInfo().pixelSize())
         cursor.mergeBlockFormat(fmt)
 
     def top_block(self) -> int:
@@ -111,14 +133,20 @@ class SectionPage(QTextBrowser):
         return found
 
     def scroll_to_block(self, number: int) -> None:
+        self._anchor = number or None
+        if not self._scroll_now(number):  # the scroll range catches up with the layout a moment later
+            QTimer.singleShot(0, self, lambda: self._scroll_now(number))
+
+    def _scroll_now(self, number: int) -> bool:
+        """Put paragraph ``number`` at the top; False if the scroll range is not there yet."""
         block = self.document().findBlockByNumber(number)
+        if not block.isValid():
+            return True
         self.document().size()  # finish the (otherwise lazy) layout, so positions are final
-        if block.isValid():
-            top = int(self.document().documentLayout().blockBoundingRect(block).top())
-            bar = self.verticalScrollBar()
-            bar.setValue(top)
-            if bar.value() < top:  # the scroll range catches up with the new layout a moment later
-                QTimer.singleShot(0, bar, lambda: bar.setValue(top))
+        top = int(self.document().documentLayout().blockBoundingRect(block).top())
+        bar = self.verticalScrollBar()
+        bar.setValue(top)
+        return bar.value() >= top
 
 
 class LeafletView(QWidget):
@@ -159,6 +187,25 @@ class LeafletView(QWidget):
             page.zoomRequested.connect(self.zoomRequested)
             self.pages.addWidget(page)
 
+        # At large text sizes the list gives its room to the text: a bar with previous/next and
+        # "All sections" takes its place, and the list opens full width when asked for.
+        self.nav = QWidget(objectName="sectionBar")
+        self.previous_button = QToolButton(objectName="previousSection")
+        self.next_button = QToolButton(objectName="nextSection")
+        self.all_sections_button = QToolButton(objectName="allSections")
+        self.position = QLabel(objectName="sectionPosition", wordWrap=True)
+        nav = QHBoxLayout(self.nav)
+        nav.setContentsMargins(0, 0, 0, 0)
+        nav.addWidget(self.all_sections_button)
+        nav.addWidget(self.position, 1)
+        nav.addWidget(self.previous_button)
+        nav.addWidget(self.next_button)
+        self.previous_button.clicked.connect(lambda: self.step_section(-1))
+        self.next_button.clicked.connect(lambda: self.step_section(1))
+        self.all_sections_button.clicked.connect(self.choose_section)
+        self.nav.hide()
+        self.choosing = False
+
         header = QVBoxLayout()
         header.setSpacing(0)
         header.addWidget(self.title)
@@ -168,9 +215,12 @@ class LeafletView(QWidget):
         body.addWidget(self.pages, 8)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.nav)
         layout.addLayout(body, 1)
 
         self.sections.currentRowChanged.connect(self._on_row_changed)
+        self.sections.itemClicked.connect(lambda item: self._chosen())
+        self.sections.itemActivated.connect(lambda item: self._chosen())
         # No languageChanged connection here: the window first applies the language's fonts,
         # then calls retranslate(), so each page is laid out once per switch.
         translator().languageAboutToChange.connect(self.remember_positions)
@@ -202,7 +252,31 @@ class LeafletView(QWidget):
             return
         self.pages.setCurrentIndex(row)
         self._render(self.current_page())
+        self._show_position()
         self.sectionChanged.emit(self.current_section())
+
+    def choose_section(self) -> None:
+        """Large text: show the list of sections full width in place of the text."""
+        self.choosing = True
+        self._arrange()
+        self.sections.setFocus()
+
+    def _chosen(self) -> None:
+        if self.choosing:
+            self.choosing = False
+            self._arrange()
+            self.current_page().setFocus()
+
+    def _arrange(self) -> None:
+        self.nav.setVisible(self.compact and not self.choosing)
+        self.sections.setVisible(not self.compact or self.choosing)
+        self.pages.setVisible(not (self.compact and self.choosing))
+
+    def _show_position(self) -> None:
+        row = max(self.sections.currentRow(), 0)
+        heading = self.sections.item(row).text() if self.sections.item(row) else ""
+        where = _("Section {number} of {count}").format(number=row + 1, count=self.sections.count())
+        self.position.setText(f"{where}: {heading}")
 
     # --- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -216,6 +290,14 @@ class LeafletView(QWidget):
             item.setText(heading)
             item.setToolTip(heading)
         self.sections.setAccessibleName(_("Sections of the leaflet"))
+        for button, text in (
+            (self.previous_button, _("Previous section")),
+            (self.next_button, _("Next section")),
+            (self.all_sections_button, _("All sections")),
+        ):
+            button.setText(text)
+            button.setAccessibleName(text)
+        self._show_position()
         self.sections.setAccessibleDescription(_("Choose a section to read it."))
         for i in range(self.pages.count()):
             page: SectionPage = self.pages.widget(i)  # type: ignore[assignment]
@@ -258,7 +340,7 @@ class LeafletView(QWidget):
         if page.rendered_language is not None and top and page.rendered_compact != self.compact:
             top += 1 if self.compact else -1  # the title paragraph comes or goes above the text
         page.setHtml(html)
-        page.apply_spacing()
+        page.apply_spacing(tr.language)
         page.rendered_language = tr.language
         page.rendered_compact = self.compact
         page.scroll_to_block(top)
@@ -272,12 +354,15 @@ class LeafletView(QWidget):
         """
         page_font = QFont(font)
         if spacing:
-            page_font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.12 * QFontInfo(font).pixelSize())
+            if letter_spacing_allowed(translator().language):
+                page_font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.12 * QFontInfo(font).pixelSize())
             page_font.setWordSpacing(0.16 * QFontInfo(font).pixelSize())
         if compact != self.compact:
             self.compact = compact
+            self.choosing = False
             self.title.setVisible(not compact)
             self.publisher.setVisible(not compact)
+            self._arrange()
         self._style = (page_font, spacing)
         self._render(self.current_page())
 

@@ -20,7 +20,7 @@ from leaflet_app import APP_NAME
 from leaflet_app.catalogues import SOURCE_LANGUAGE, language_info
 from leaflet_app.content import Leaflet
 from leaflet_app.display import ACCESSIBLE, DEFAULT, Display, load_display, resolve_scheme, save_display
-from leaflet_app.fonts import font_for
+from leaflet_app.fonts import font_for, line_height
 from leaflet_app.i18n import _, translator
 from leaflet_app.render import plain
 from leaflet_app.settings import read_choice
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 MAX_RECENT = 5
 BASE_POINT_SIZE = 11.0
-CHROME_MAX_SCALE = 2.0
+CHROME_MAX_SCALE = 1.75
 COMPACT_SCALE = 1.75  # from this text size on, the title moves into the text
 
 
@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
     # --- display ------------------------------------------------------------------------------
     def apply_display(self) -> None:
         """Apply text size, font, colours and spacing: everything scales from one base font."""
+        self.view.remember_positions()  # while the layout is still the one the reader sees
         d = self.display
         language = translator().language
         # Controls grow up to 200 %, the leaflet text up to 300 %: at the largest sizes the
@@ -224,12 +225,22 @@ class MainWindow(QMainWindow):
         self.setPalette(palette)
         self.banner.setPalette(banner_palette(scheme, palette))
         self.focus_ring.set_style(scheme.color("focus"), max(3, QFontMetrics(chrome).height() // 8))
-        # Buttons sized from the font: in kiosk mode at least 2.5 lines high, for fingers.
-        height = int(QFontMetrics(chrome).height() * (2.5 if self.touch_targets else 1.6))
-        for button in self.toolbar.findChildren(QToolButton):
-            button.setMinimumHeight(height)
+        self._size_buttons()
         self.display_panel.show_display(d)
         self.accessibility_button.setChecked(self.accessibility_mode)
+
+    def _size_buttons(self) -> None:
+        """Toolbar buttons sized from the font: 1.6 lines high (2.5 in kiosk mode, for fingers),
+        more for scripts that rise above their line, with room for their ink at the ends."""
+        language = translator().language
+        metrics = QFontMetrics(self.font())
+        extra = line_height(language) - 1
+        height = int(metrics.height() * ((2.5 if self.touch_targets else 1.6) + extra))
+        for button in self.toolbar.findChildren(QToolButton) + self.view.nav.findChildren(QToolButton):
+            button.setMinimumHeight(height)
+            button.setMinimumWidth(0)
+            if extra:
+                button.setMinimumWidth(button.sizeHint().width() + int(metrics.height() * extra))
 
     def set_display(self, display: Display) -> None:
         if display == self.display:
@@ -296,6 +307,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_button.setToolTip(_("All keyboard shortcuts (F1)"))
         self.shortcuts_button.setAccessibleName(_("Keyboard shortcuts"))
         self.toolbar.setAccessibleName(_("Toolbar"))
+        self._size_buttons()
 
     # --- navigation ---------------------------------------------------------------------------
     def _step(self, delta: int) -> None:
