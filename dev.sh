@@ -40,7 +40,8 @@ case "$command" in
         exec .venv/bin/leaflet-app "$@"
         ;;
     test)
-        system_packages
+        # Xvfb, openbox and friends: the kiosk is also tried under a real window manager.
+        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils
         python_env "[test]"
         exec .venv/bin/python -m pytest "$@"
         ;;

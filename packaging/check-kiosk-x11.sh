@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Try to escape a real kiosk window under a real window manager (openbox on Xvfb) and report.
+# Needs: apt-get install xvfb openbox xdotool wmctrl x11-utils. Run from the repository root.
+set -u
+export DISPLAY=:97
+Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb=$!
+sleep 1; openbox >/dev/null 2>&1 & wm=$!
+sleep 1
+XDG_CONFIG_HOME=$(mktemp -d) .venv/bin/leaflet-app --kiosk >/dev/null 2>&1 & app=$!
+sleep 3
+win=$(xdotool search --name "Serious Case" | head -n 1)
+state() { xprop -id "$win" _NET_WM_STATE WM_STATE 2>/dev/null | grep -o "FULLSCREEN\|window state: [A-Za-z]*" | tr '\n' ' '; }
+failed=0
+try() {
+    eval "$2"; sleep 1
+    if kill -0 "$app" 2>/dev/null && state | grep -q "FULLSCREEN window state: Normal"; then
+        echo "refused: $1"
+    else
+        echo "ESCAPED: $1 ($(state))"; failed=1
+    fi
+}
+try "window-manager close (wmctrl -c)" 'wmctrl -c "Serious Case"'
+try "minimise" 'xdotool windowminimize "$win"'
+try "Alt+F4" 'xdotool windowactivate --sync "$win"; xdotool key --clearmodifiers alt+F4'
+try "Ctrl+Q, Ctrl+W, Esc, F11" 'for k in ctrl+q ctrl+w Escape F11; do xdotool key --clearmodifiers $k; done'
+kill "$app" "$wm" "$xvfb" 2>/dev/null
+exit $failed
