@@ -6,9 +6,15 @@ export DISPLAY=:97
 Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb=$!
 sleep 1; openbox >/dev/null 2>&1 & wm=$!
 sleep 1
-XDG_CONFIG_HOME=$(mktemp -d) .venv/bin/leaflet-app --kiosk >/dev/null 2>&1 & app=$!
-sleep 3
-win=$(xdotool search --name "Serious Case" | head -n 1)
+QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$(mktemp -d) .venv/bin/leaflet-app --kiosk >/dev/null 2>&1 & app=$!
+win=""
+for _ in $(seq 40); do  # wait up to 20 s for the window
+    win=$(xdotool search --name "Serious Case" 2>/dev/null | head -n 1)
+    [ -n "$win" ] && break
+    sleep 0.5
+done
+[ -n "$win" ] || { echo "ESCAPED: the kiosk window never appeared"; kill "$app" "$wm" "$xvfb"; exit 1; }
+sleep 1
 state() { xprop -id "$win" _NET_WM_STATE WM_STATE 2>/dev/null | grep -o "FULLSCREEN\|window state: [A-Za-z]*" | tr '\n' ' '; }
 failed=0
 try() {
