@@ -47,7 +47,8 @@ def check_message(language: str, msg: Message, contacts: ContactMatcher) -> list
     found: list[str] = []
     if not all(translations):
         return ["not translated"]
-    for src, tgt in zip(sources * len(translations), translations):
+    for i, tgt in enumerate(translations):
+        src = sources[0] if i == 0 else sources[-1]  # plural forms: the first is the singular
         if Counter(contacts.find(src)) != Counter(contacts.find(tgt)):
             missing = sorted(set(contacts.find(src)) - set(contacts.find(tgt)))
             found.append(f"contact details differ from the English (missing or changed: {missing})")

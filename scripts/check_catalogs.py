@@ -12,7 +12,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from leaflet_app import paths  # noqa: E402
 from leaflet_app.app import default_leaflet  # noqa: E402
 from leaflet_app.catalogue_checks import check_catalogue  # noqa: E402
 from leaflet_app.catalogues import (  # noqa: E402

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from conftest import LANGUAGES
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAccessible, QFontMetrics, QGuiApplication, QPalette, QWheelEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
-from conftest import LANGUAGES
 from leaflet_app.display import ACCESSIBLE, DEFAULT, Display
 from leaflet_app.i18n import current_language
 from leaflet_app.settings import open_settings

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
-
 from conftest import LANGUAGES, ROOT
+
 from leaflet_app.catalogue_checks import check_catalogue
 from leaflet_app.catalogues import (
     SOURCE_LANGUAGE,

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
-
 from conftest import LANGUAGES, ROOT
+from PySide6.QtGui import QImage
 
 
 def run(*args: str, settings: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SOURCE_TEXT
+
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.content import LeafletError, load_leaflet, parse_source
 from leaflet_app.render import LeafletRenderer, identity

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from conftest import LANGUAGES
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from conftest import LANGUAGES
 from leaflet_app.i18n import current_language
 from leaflet_app.kiosk.config import KioskConfig, load_config, set_pin_interactively, write_pin_hash
 from leaflet_app.kiosk.controller import Kiosk

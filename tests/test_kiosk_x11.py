@@ -10,7 +10,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import ROOT
 
 TOOLS = ["Xvfb", "openbox", "xdotool", "wmctrl", "xprop"]

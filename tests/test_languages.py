@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QAccessible, QFont, QFontDatabase, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication
-
 from conftest import LANGUAGES
-from leaflet_app.catalogues import SOURCE_LANGUAGE, cached_catalogue, language_info, read_catalogue, po_path
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QAccessible, QFontDatabase, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication
+from uitools import visible_strings
+
+from leaflet_app.catalogues import SOURCE_LANGUAGE, cached_catalogue, language_info, po_path, read_catalogue
 from leaflet_app.contacts import LRI, PDI, strip_isolates
 from leaflet_app.fonts import FAMILY_FILES, font_for
 from leaflet_app.i18n import current_language
 from leaflet_app.render import plain
-from uitools import visible_strings
 
 TRANSLATED = [c for c in LANGUAGES if c != SOURCE_LANGUAGE]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from conftest import LANGUAGES
 from PySide6.QtCore import QSettings
 
-from conftest import LANGUAGES
 from leaflet_app.settings import open_settings
 from leaflet_app.ui.main_window import MainWindow
 

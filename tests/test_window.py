@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
+from uitools import visible_strings
 
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.render import plain
-from uitools import visible_strings
 
 
 def page_text(window) -> str:

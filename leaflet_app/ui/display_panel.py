@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaflet_app.display import SCALES, SCHEME_LABELS, Display
-from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.i18n import _, translator
+from leaflet_app.ui.retranslate import follow_language
 
 
 class DisplayPanel(QScrollArea):

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from leaflet_app.catalogues import SEARCH_ALIASES, SOURCE_LANGUAGE, cached_catalogue, language_info
 from leaflet_app.fonts import families_for
-from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.i18n import _, translator
+from leaflet_app.ui.retranslate import follow_language
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 _NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}

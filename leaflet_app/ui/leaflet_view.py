@@ -8,7 +8,7 @@ and the others when they are first shown again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QFontInfo,
@@ -37,7 +37,6 @@ from leaflet_app.content import Leaflet
 from leaflet_app.fonts import letter_spacing_allowed, line_height
 from leaflet_app.i18n import _, translator
 from leaflet_app.render import LeafletRenderer, plain
-
 
 # Characters per line beyond which reading gets harder; wider windows get side margins.
 MAX_LINE_CHARS = 75

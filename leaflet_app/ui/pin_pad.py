@@ -61,7 +61,7 @@ class PinPad(QWidget):
         self.delete.setText(_("Delete"))
         self.ok.setText(_("OK"))
         self.cancel.setText(_("Cancel"))
-        for key, button in self.keys.items():
+        for button in self.keys.values():
             button.setAccessibleName(button.text())
         self.cancel.setAccessibleName(self.cancel.text())
         self.dots.setAccessibleName(_("PIN entered so far"))

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.i18n import N_, _, translator
+from leaflet_app.ui.retranslate import follow_language
 
 # (what it does, keys). Keys are shown in the platform's own notation.
 SHORTCUTS = (
