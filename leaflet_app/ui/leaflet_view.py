@@ -105,7 +105,8 @@ class SectionPage(QTextBrowser):
         """Centre the text in a column of readable width; narrow windows use the full width."""
         column = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS
         side = max(0, (self.width() - column) // 2)
-        self.setViewportMargins(side, 0, side, 0)
+        if self.viewportMargins().left() != side:  # unchanged margins would still re-lay out the text
+            self.setViewportMargins(side, 0, side, 0)
 
     def apply_spacing(self, language: str) -> None:
         """Line height for the script; with ``spacing``, WCAG 1.4.12: line height 1.5 and
