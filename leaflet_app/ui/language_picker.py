@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Sequence
 
 from babel.numbers import format_percent
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +33,51 @@ from leaflet_app.i18n import _, translator
 from leaflet_app.ui.retranslate import follow_language
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
+OWN_FONT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class LanguageDelegate(QStyledItemDelegate):
+    """Two lines per language: its own name in its own script's font, then the English name and
+    status in the list's font, so every entry reads alike whatever the script."""
+
+    def _fonts(self, index, base: QFont) -> tuple[QFont, QFont]:
+        own = QFont(index.data(OWN_FONT_ROLE) or base)
+        own.setPointSizeF(base.pointSizeF() * 1.15)
+        return own, base
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        own, base = self._fonts(index, option.font)
+        width = max(option.rect.width(), 100)
+        first, second = index.data().split("\n", 1)
+        h = QFontMetrics(own).boundingRect(0, 0, width, 10_000, TEXT_FLAGS, first).height()
+        h += QFontMetrics(base).boundingRect(0, 0, width, 10_000, TEXT_FLAGS, second).height()
+        return QSize(width, h + QFontMetrics(base).height() // 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        style = option.widget.style() if option.widget else None
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        own, base = self._fonts(index, option.font)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        rect = option.rect.adjusted(6, QFontMetrics(base).height() // 4, -6, 0)
+        first, second = index.data().split("\n", 1)
+        align = int(TEXT_FLAGS | (Qt.AlignmentFlag.AlignRight if option.direction == Qt.LayoutDirection.RightToLeft
+                                  else Qt.AlignmentFlag.AlignLeft))
+        painter.setFont(own)
+        used = painter.boundingRect(rect, align, first)
+        painter.drawText(rect, align, first)
+        painter.setFont(base)
+        painter.drawText(rect.adjusted(0, used.height(), 0, 0), align, second)
+        painter.restore()
+
+
+TEXT_FLAGS = Qt.TextFlag.TextWordWrap
 _NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
@@ -69,6 +117,7 @@ class LanguagePicker(QWidget):
         self.list = QListWidget(objectName="pickerList")
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
+        self.list.setItemDelegate(LanguageDelegate(self.list))
         self.cancel = QPushButton(objectName="pickerCancel")
         self.heading.setBuddy(self.filter)
 
@@ -111,7 +160,7 @@ class LanguagePicker(QWidget):
             item.setData(CODE_ROLE, code)
             font = self.list.font()
             font.setFamilies(families_for(code))
-            item.setFont(font)
+            item.setData(OWN_FONT_ROLE, font)
             item.setToolTip(f"{info.own_name} ({info.english_name}, {code})")
             keys = [info.own_name, info.english_name, code, *SEARCH_ALIASES.get(code, ())]
             item.setData(Qt.ItemDataRole.UserRole + 1, " ".join(fold(k) for k in keys))
