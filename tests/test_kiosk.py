@@ -291,3 +291,25 @@ def test_set_pin_writes_only_a_salted_hash_and_keeps_comments(tmp_path: Path) ->
     answers = iter(["123456", "654321"])
     assert set_pin_interactively(path, ask=lambda prompt: next(answers)) == 2
     assert load_config(path, LANGUAGES, SECTIONS).admin_pin_hash == second
+
+
+def test_laptop_settings_neither_leak_into_the_kiosk_nor_change(qtbot, leaflet) -> None:
+    from leaflet_app.settings import open_settings
+
+    laptop = open_settings()
+    laptop.setValue("language", "pl")
+    laptop.setValue("display/scale", 2.5)
+    laptop.sync()
+    before = Path(laptop.fileName()).read_bytes()
+    window = MainWindow(leaflet, LANGUAGES, open_settings())
+    qtbot.addWidget(window)
+    window.restore()
+    assert current_language() == "pl"  # the laptop's choice, before the kiosk takes over
+    k = Kiosk(window, KioskConfig(hide_cursor=False), LANGUAGES)
+    assert current_language() == "en" and window.display.scale == 1.0 and window.settings is None
+    window.set_language("ur")
+    window.show_section("contact")
+    window.toggle_accessibility_mode()
+    k.reset()
+    assert Path(laptop.fileName()).read_bytes() == before
+    k.locked = False
