@@ -300,11 +300,12 @@ def test_laptop_settings_neither_leak_into_the_kiosk_nor_change(qtbot, leaflet) 
     laptop.setValue("language", "pl")
     laptop.setValue("display/scale", 2.5)
     laptop.sync()
-    before = Path(laptop.fileName()).read_bytes()
     window = MainWindow(leaflet, LANGUAGES, open_settings())
     qtbot.addWidget(window)
     window.restore()
     assert current_language() == "pl"  # the laptop's choice, before the kiosk takes over
+    window.settings.sync()
+    before = Path(laptop.fileName()).read_bytes()
     k = Kiosk(window, KioskConfig(hide_cursor=False), LANGUAGES)
     assert current_language() == "en" and window.display.scale == 1.0 and window.settings is None
     window.set_language("ur")
