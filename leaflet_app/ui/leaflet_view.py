@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlockFormat,
     QTextCursor,
+    QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -51,9 +52,8 @@ class SectionPage(QTextBrowser):
         super().__init__(parent)
         self.section_id = section_id
         self.rendered_language: str | None = None
-        self.spacing = False
         self.pending_top: int | None = None  # paragraph to keep at the top across a re-style
-        self.rendered_compact = False
+        self.document_key: tuple | None = None
         self.applied_style: object = None
         # The paragraph to keep at the top while the layout settles (after a language or size
         # change the width can still change); forgotten as soon as the reader scrolls.
@@ -108,20 +108,6 @@ class SectionPage(QTextBrowser):
         if self.viewportMargins().left() != side:  # unchanged margins would still re-lay out the text
             self.setViewportMargins(side, 0, side, 0)
 
-    def apply_spacing(self, language: str) -> None:
-        """Line height for the script; with ``spacing``, WCAG 1.4.12: line height 1.5 and
-        paragraph spacing 2x the font size."""
-        height = max(1.5 if self.spacing else 1.0, line_height(language))
-        if height == 1.0:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(round(height * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if self.spacing:
-            fmt.setBottomMargin(2 * self.fontInfo().pixelSize())
-        cursor.mergeBlockFormat(fmt)
-
     def top_block(self) -> int:
         """The number of the paragraph at the top of the view, to keep it there across languages."""
         doc = self.document()
@@ -149,6 +135,25 @@ class SectionPage(QTextBrowser):
         return bar.value() >= top
 
 
+def apply_spacing(doc: QTextDocument, language: str, spacing: bool, pixel_size: int) -> None:
+    """Line height for the script; with ``spacing``, WCAG 1.4.12: line height 1.5 and paragraph
+    spacing 2x the font size. Done before the document is first laid out, so it costs nothing."""
+    height = max(1.5 if spacing else 1.0, line_height(language))
+    if height == 1.0:
+        return
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(round(height * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    if spacing:
+        fmt.setBottomMargin(2 * pixel_size)
+    cursor.mergeBlockFormat(fmt)
+
+
+# Laid-out section documents kept for quick switching back (Nastaliq layout is slow).
+DOCUMENT_CACHE_SIZE = 48
+
+
 class LeafletView(QWidget):
     sectionChanged = Signal(str)
     linkActivated = Signal(str)
@@ -158,7 +163,8 @@ class LeafletView(QWidget):
         super().__init__(parent)
         self.leaflet = leaflet
         self.renderer = LeafletRenderer(leaflet)
-        self._html_cache: dict[tuple[str, str, bool], str] = {}
+        self._documents: dict[tuple, QTextDocument] = {}
+        self._style_key: tuple = ()
         self.compact = False
         self._style: tuple[QFont, bool] = (QFont(self.font()), False)
 
@@ -313,37 +319,50 @@ class LeafletView(QWidget):
                 page.pending_top = page.top_block()
 
     def _render(self, page: SectionPage) -> None:
-        """Bring ``page`` up to date with the language and text style; keep its top paragraph."""
+        """Bring ``page`` up to date with the language and text style; keep its top paragraph.
+
+        Each (language, section, layout, style) gets its own QTextDocument, built and formatted
+        before its first layout and kept afterwards, so switching back to a language the family
+        has just seen only swaps documents."""
         tr = translator()
         font, spacing = self._style
-        restyle = page.applied_style is not self._style
-        if page.rendered_language == tr.language and page.rendered_compact == self.compact and not restyle:
+        key = (tr.language, page.section_id, self.compact, self._style_key)
+        if page.document_key == key:
             return
-        if restyle:
-            if page.pending_top is None and not page.document().isEmpty():
-                page.pending_top = page.top_block()  # before the new font moves the lines
+        if page.applied_style is not self._style:
             page.setFont(font)  # set explicitly, so the window's (smaller) control font never leaks in
-            page.document().setDefaultFont(font)
-            page.spacing = spacing
             page.applied_style = self._style
-        key = (tr.language, page.section_id, self.compact)
-        html = self._html_cache.get(key)
-        if html is None:
-            direction = "rtl" if tr.direction == Qt.LayoutDirection.RightToLeft else "ltr"
-            section = self.leaflet.section(page.section_id)
-            html = self.renderer.section_html(section, tr.pgettext, direction, with_title=self.compact)
-            self._html_cache[key] = html
         if page.pending_top is not None:
             top, page.pending_top = page.pending_top, None
         else:
-            top = 0 if page.document().isEmpty() else page.top_block()
-        if page.rendered_language is not None and top and page.rendered_compact != self.compact:
+            top = 0 if page.document_key is None else page.top_block()
+        if page.document_key is not None and top and page.document_key[2] != self.compact:
             top += 1 if self.compact else -1  # the title paragraph comes or goes above the text
-        page.setHtml(html)
-        page.apply_spacing(tr.language)
+        page.setDocument(self._document(key, page.section_id))
+        page.document_key = key
         page.rendered_language = tr.language
-        page.rendered_compact = self.compact
         page.scroll_to_block(top)
+
+    def _document(self, key: tuple, section_id: str) -> QTextDocument:
+        doc = self._documents.pop(key, None)
+        if doc is None:
+            tr = translator()
+            font, spacing = self._style
+            direction = "rtl" if tr.direction == Qt.LayoutDirection.RightToLeft else "ltr"
+            html = self.renderer.section_html(self.leaflet.section(section_id), tr.pgettext, direction,
+                                              with_title=self.compact)
+            doc = QTextDocument(self)
+            doc.setDefaultFont(font)
+            doc.setHtml(html)
+            apply_spacing(doc, tr.language, spacing, QFontInfo(font).pixelSize())
+        self._documents[key] = doc  # most recently used last
+        in_use = {self.pages.widget(i).document() for i in range(self.pages.count())} | {doc}
+        for old_key in list(self._documents):
+            if len(self._documents) <= DOCUMENT_CACHE_SIZE:
+                break
+            if self._documents[old_key] not in in_use:
+                self._documents.pop(old_key).deleteLater()
+        return doc
 
     def set_text_style(self, font: QFont, spacing: bool, compact: bool = False) -> None:
         """Font and spacing for the section text: applied to the visible page now, to the others
@@ -363,7 +382,12 @@ class LeafletView(QWidget):
             self.title.setVisible(not compact)
             self.publisher.setVisible(not compact)
             self._arrange()
+            # Settle the new geometry now, so the text is laid out once, at its final width.
+            top = self.window().layout()
+            if top is not None:
+                top.activate()
         self._style = (page_font, spacing)
+        self._style_key = (page_font.key(), page_font.letterSpacing(), page_font.wordSpacing(), spacing)
         self._render(self.current_page())
 
     def _on_link(self, url: QUrl) -> None:

@@ -222,7 +222,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(palette)  # app-wide, so tooltips and popups follow too
-        self.setPalette(palette)
+        else:
+            self.setPalette(palette)
         self.banner.setPalette(banner_palette(scheme, palette))
         self.focus_ring.set_style(scheme.color("focus"), max(3, QFontMetrics(chrome).height() // 8))
         self._size_buttons()
