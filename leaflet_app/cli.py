@@ -156,7 +156,7 @@ def _export(leaflet, language: str, path: Path) -> int:
 def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple[int, int]) -> int:
     from PySide6.QtCore import QSize
 
-    from leaflet_app.app import application, save_screenshot_after_first_paint
+    from leaflet_app.app import application, save_screenshot_after_first_paint, settle_memory
     from leaflet_app.settings import open_settings
     from leaflet_app.ui.main_window import MainWindow
 
@@ -178,6 +178,7 @@ def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple
             kiosk.show_attract()
     if args.accessible:
         window.start_accessible()
+    settle_memory()
     if args.screenshot is not None:
         save_screenshot_after_first_paint(window, args.screenshot, QSize(*size))
     elif args.kiosk:
