@@ -117,14 +117,12 @@ def switch(rounds: int = 6) -> None:
 
 def toggle(rounds: int = 40) -> None:
     w = _window()
-    w.set_language("ur")
-    w.toggle_accessibility_mode()
-    w.toggle_accessibility_mode()
-    ms = [_timed(w.toggle_accessibility_mode, w) for _ in range(rounds)]
-    summary("accessibility mode toggle (ur, warm)", ms)
-    w.set_language("en")
-    ms = [_timed(w.toggle_accessibility_mode, w) for _ in range(rounds)]
-    summary("accessibility mode toggle (en, warm)", ms)
+    for language in ("en", "pl", "ar", "ur"):
+        w.set_language(language)
+        for _ in range(2):  # warm: fonts and documents for both displays exist once
+            w.toggle_accessibility_mode()
+        ms = [_timed(w.toggle_accessibility_mode, w) for _ in range(rounds)]
+        summary(f"accessibility mode toggle ({language}, warm)", ms)
 
 
 if __name__ == "__main__":
