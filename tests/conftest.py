@@ -12,7 +12,6 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from leaflet_app import paths  # noqa: E402
 from leaflet_app.app import default_leaflet, languages  # noqa: E402
 from leaflet_app.catalogues import SOURCE_LANGUAGE  # noqa: E402
 from leaflet_app.content import Leaflet  # noqa: E402
@@ -69,6 +68,3 @@ def window(qtbot, leaflet, settings):
     qtbot.waitExposed(w)
     return w
 
-
-def data_root() -> Path:
-    return paths.data_root()

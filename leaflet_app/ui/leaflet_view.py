@@ -51,7 +51,6 @@ class SectionPage(QTextBrowser):
     def __init__(self, section_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section_id = section_id
-        self.rendered_language: str | None = None
         self.pending_top: int | None = None  # paragraph to keep at the top across a re-style
         self.document_key: tuple | None = None
         self.applied_style: object = None
@@ -340,7 +339,6 @@ class LeafletView(QWidget):
             top += 1 if self.compact else -1  # the title paragraph comes or goes above the text
         page.setDocument(self._document(key, page.section_id))
         page.document_key = key
-        page.rendered_language = tr.language
         page.scroll_to_block(top)
 
     def _document(self, key: tuple, section_id: str) -> QTextDocument:
