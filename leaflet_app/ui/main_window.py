@@ -364,6 +364,7 @@ class MainWindow(QMainWindow):
     def restore(self, language: str | None = None, section: str | None = None) -> None:
         """Start on the given (or remembered) language and section; bad stored values are ignored."""
         s = self.settings
+        stored_display = False
         if s is not None:
             stored = s.value("recent_languages", "")
             if isinstance(stored, str):
@@ -372,11 +373,13 @@ class MainWindow(QMainWindow):
             section = section or read_choice(s, "section", self.view.section_ids(), self.view.section_ids()[0])
             self.display, self.accessibility_mode = load_display(s)
             self._display_before_mode = DEFAULT
-        if language:
-            translator().set_language(language)
+            stored_display = True
+        if language and language != translator().language:
+            translator().set_language(language)  # applies the display on the way
+        elif stored_display:
+            self.apply_display()
         if section:
             self.view.show_section(section)
-        self.apply_display()
 
     def start_accessible(self) -> None:
         """``--accessible``: start in accessibility mode (also for screenshots)."""
