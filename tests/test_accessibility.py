@@ -9,6 +9,7 @@ from conftest import LANGUAGES
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAccessible, QFontMetrics, QGuiApplication, QPalette, QWheelEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from uitools import scrolled_into_law_section
 
 from leaflet_app.display import ACCESSIBLE, DEFAULT, Display
 from leaflet_app.i18n import current_language
@@ -125,12 +126,7 @@ def test_300_percent_reflows_and_every_section_stays_reachable(window, qtbot, la
 
 def test_toggle_keeps_section_scroll_and_language(window, qtbot) -> None:
     window.set_language("ur")
-    window.resize(900, 600)
-    window.show_section("law-and-guidance")
-    qtbot.wait(5)
-    page = window.view.current_page()
-    page.scroll_to_block(3)
-    top = page.top_block()
+    page, top = scrolled_into_law_section(window, qtbot, 900, 600)
     before = window.display
     qtbot.mouseClick(window.accessibility_button, Qt.MouseButton.LeftButton)
     assert window.accessibility_mode and window.display == ACCESSIBLE

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
-from uitools import visible_strings
+from uitools import scrolled_into_law_section, visible_strings
 
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.render import plain
@@ -87,13 +87,8 @@ def test_switching_language_changes_every_visible_string(window, qtbot) -> None:
 
 
 def test_switching_keeps_section_and_scroll_position(window, qtbot) -> None:
-    window.resize(800, 520)
-    window.show_section("law-and-guidance")
-    qtbot.wait(10)
-    page = window.view.current_page()
+    page, top_before = scrolled_into_law_section(window, qtbot, 800, 520)
     bar = page.verticalScrollBar()
-    page.scroll_to_block(3)
-    top_before = page.top_block()
     assert bar.value() > 0 and top_before > 0
     for code in ("pl", "ur", "en"):
         window.set_language(code)

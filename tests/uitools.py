@@ -27,3 +27,15 @@ def visible_strings(root: QWidget) -> dict[str, str]:
         elif isinstance(w, QTextBrowser):
             found[name] = w.toPlainText()
     return found
+
+
+def scrolled_into_law_section(window, qtbot, width: int, height: int):
+    """Resize, open the long "law and guidance" section and scroll to its fourth paragraph.
+
+    Returns the page and its top paragraph number, for tests that check a change keeps it."""
+    window.resize(width, height)
+    window.show_section("law-and-guidance")
+    qtbot.wait(10)
+    page = window.view.current_page()
+    page.scroll_to_block(3)
+    return page, page.top_block()
