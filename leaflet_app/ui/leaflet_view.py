@@ -351,6 +351,8 @@ class LeafletView(QWidget):
                                               with_title=self.compact)
             doc = QTextDocument(self)
             doc.setDefaultFont(font)
+            # Room round the text for ink beyond the letters' boxes (Nastaliq swashes reach out).
+            doc.setDocumentMargin(QFontInfo(font).pixelSize() * 0.6)
             doc.setHtml(html)
             apply_spacing(doc, tr.language, spacing, QFontInfo(font).pixelSize())
         self._documents[key] = doc  # most recently used last

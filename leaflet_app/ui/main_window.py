@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         more for scripts that rise above their line, with room for their ink at the ends."""
         language = translator().language
         metrics = QFontMetrics(self.font())
-        extra = line_height(language) - 1
+        extra = (line_height(language) - 1) / 2  # Nastaliq: the font metrics already give most of it
         height = int(metrics.height() * ((2.5 if self.touch_targets else 1.6) + extra))
         for button in self.toolbar.findChildren(QToolButton) + self.view.nav.findChildren(QToolButton):
             button.setMinimumHeight(height)
