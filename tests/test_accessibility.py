@@ -99,7 +99,7 @@ def test_300_percent_reflows_and_every_section_stays_reachable(window, qtbot, la
     for row, section_id in enumerate(view.section_ids()):
         qtbot.mouseClick(view.all_sections_button, Qt.MouseButton.LeftButton)
         qtbot.wait(1)  # layouts settle on the next turn of the event loop, as on screen
-        assert sections.isVisible() and not view.pages.isVisible()
+        assert sections.isVisible() and not view.current_page().isVisible()
         assert sections.width() > window.width() * 0.8  # the chooser has the full width
         item = sections.item(row)
         sections.scrollToItem(item)
@@ -110,7 +110,7 @@ def test_300_percent_reflows_and_every_section_stays_reachable(window, qtbot, la
         assert needed <= rect.height() + 2, f"{section_id}: label clipped"
         qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.wait(1)
-        assert view.current_section() == section_id and view.pages.isVisible() and not sections.isVisible()
+        assert view.current_section() == section_id and view.current_page().isVisible() and not sections.isVisible()
         assert item.text() in view.position.text()
         page = view.current_page()
         assert page.horizontalScrollBar().maximum() == 0, "text must reflow, not scroll sideways"

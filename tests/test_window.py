@@ -118,3 +118,17 @@ def test_window_has_sensible_sizes(window) -> None:
     assert window.windowTitle().startswith("Serious Case Review Information Leaflet")
     assert window.view.title.text() == "Serious Case Review Information Leaflet"
     assert window.view.publisher.text() == "Northamptonshire Safeguarding Children Board"
+
+
+def test_each_section_reopens_where_the_reader_left_it(window, qtbot) -> None:
+    page, top_before = scrolled_into_law_section(window, qtbot, 800, 520)
+    assert top_before > 0
+    window.show_section("contact")
+    assert page.verticalScrollBar().value() == 0  # another section opens at its start
+    window.set_language("ur")  # changed while the long section is not shown
+    window.show_section("law-and-guidance")
+    qtbot.wait(1)
+    assert page.top_block() == top_before
+    window.toggle_accessibility_mode()  # compact layout: the title becomes the first paragraph
+    qtbot.wait(1)
+    assert page.top_block() == top_before + 1

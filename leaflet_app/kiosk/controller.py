@@ -119,14 +119,12 @@ class Kiosk(QObject):
         w.reset_display()
         w.recent = []
         w.picker.filter.clear()
-        for i in range(w.view.pages.count()):
-            page = w.view.pages.widget(i)
-            cursor = page.textCursor()
-            cursor.clearSelection()
-            page.setTextCursor(cursor)
-            page.verticalScrollBar().setValue(0)
         w.show_section(self.config.start_section or w.view.section_ids()[0])
-        w.view.current_page().verticalScrollBar().setValue(0)
+        page = w.view.current_page()
+        cursor = page.textCursor()
+        cursor.clearSelection()
+        page.setTextCursor(cursor)
+        w.view.forget_positions()
         w.statusBar().clearMessage()
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:

@@ -1,9 +1,11 @@
-"""The leaflet itself: title, the list of sections, and one text page per section.
+"""The leaflet itself: title, the list of sections, and the page that shows one section's text.
 
 Sections are listed down the leading side rather than in a tab bar: a vertical list wraps long
 headings and stays usable at 300 % text, where a tab bar would clip or scroll its labels.
-The section pages are rendered lazily: a language switch re-renders the visible page at once
-and the others when they are first shown again.
+One page shows the chosen section; each section's document is rendered when first shown in a
+language and style, and kept. Each section remembers its top paragraph, so coming back to it,
+in any language or size, opens it where the reader left it. With one page there are no hidden
+pages to lay out again when the window or the text size changes.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
-    QStackedWidget,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -44,21 +45,19 @@ MAX_LINE_CHARS = 75
 
 
 class SectionPage(QTextBrowser):
-    """One section's text. Links are never opened: the app is offline."""
+    """The text of the section being read. Links are never opened: the app is offline."""
 
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
 
-    def __init__(self, section_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.section_id = section_id
-        self.pending_top: int | None = None  # paragraph to keep at the top across a re-style
-        self.document_key: tuple | None = None
+        self.document_key: tuple | None = None  # (language, section, compact, style) shown
         self.applied_style: object = None
         # The paragraph to keep at the top while the layout settles (after a language or size
         # change the width can still change); forgotten as soon as the reader scrolls.
         self._anchor: int | None = None
         self.verticalScrollBar().sliderPressed.connect(self._forget_anchor)
-        self.setObjectName(f"section-{section_id}")
+        self.setObjectName("sectionText")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -166,6 +165,11 @@ class LeafletView(QWidget):
         self._style_key: tuple = ()
         self.compact = False
         self._style: tuple[QFont, bool] = (QFont(self.font()), False)
+        # Each section's top paragraph, and whether it was noted in the compact layout (where
+        # the title is the first paragraph); the shown section's is noted when it is left,
+        # or before a change of language or style re-lays it out.
+        self._tops: dict[str, tuple[int, bool]] = {}
+        self._top_noted = False
 
         self.title = QLabel(objectName="leafletTitle")
         self.title.setWordWrap(True)
@@ -184,13 +188,11 @@ class LeafletView(QWidget):
         self.sections.setUniformItemSizes(False)
         self.sections.setSpacing(2)
 
-        self.pages = QStackedWidget(objectName="sectionPages")
         for section in leaflet.sections:
             QListWidgetItem(self.sections).setData(Qt.ItemDataRole.UserRole, section.id)
-            page = SectionPage(section.id)
-            page.anchorClicked.connect(self._on_link)
-            page.zoomRequested.connect(self.zoomRequested)
-            self.pages.addWidget(page)
+        self.page = SectionPage()
+        self.page.anchorClicked.connect(self._on_link)
+        self.page.zoomRequested.connect(self.zoomRequested)
 
         # At large text sizes the list gives its room to the text: a bar with previous/next and
         # "All sections" takes its place, and the list opens full width when asked for.
@@ -217,7 +219,7 @@ class LeafletView(QWidget):
         header.addWidget(self.publisher)
         body = QHBoxLayout()
         body.addWidget(self.sections, 3)
-        body.addWidget(self.pages, 8)
+        body.addWidget(self.page, 8)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.nav)
@@ -240,10 +242,7 @@ class LeafletView(QWidget):
         return self.leaflet.sections[max(self.sections.currentRow(), 0)].id
 
     def current_page(self) -> SectionPage:
-        return self.pages.currentWidget()  # type: ignore[return-value]
-
-    def page(self, section_id: str) -> SectionPage:
-        return self.pages.widget(self.section_ids().index(section_id))  # type: ignore[return-value]
+        return self.page
 
     def show_section(self, section_id: str) -> None:
         self.sections.setCurrentRow(self.section_ids().index(section_id))
@@ -255,8 +254,7 @@ class LeafletView(QWidget):
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.pages.setCurrentIndex(row)
-        self._render(self.current_page())
+        self._render()
         self._show_position()
         self.sectionChanged.emit(self.current_section())
 
@@ -275,7 +273,7 @@ class LeafletView(QWidget):
     def _arrange(self) -> None:
         self.nav.setVisible(self.compact and not self.choosing)
         self.sections.setVisible(not self.compact or self.choosing)
-        self.pages.setVisible(not (self.compact and self.choosing))
+        self.page.setVisible(not (self.compact and self.choosing))
 
     def _show_position(self) -> None:
         row = max(self.sections.currentRow(), 0)
@@ -304,41 +302,47 @@ class LeafletView(QWidget):
             button.setAccessibleName(text)
         self._show_position()
         self.sections.setAccessibleDescription(_("Choose a section to read it."))
-        for i in range(self.pages.count()):
-            page: SectionPage = self.pages.widget(i)  # type: ignore[assignment]
-            page.setAccessibleName(plain(texts.headings[page.section_id]))
-            page.setAccessibleDescription(_("Text of the section"))
-        self._render(self.current_page())
+        self.page.setAccessibleDescription(_("Text of the section"))
+        self._render()
 
     def remember_positions(self) -> None:
-        """Note each page's top paragraph while its layout is still the one the reader sees."""
-        for i in range(self.pages.count()):
-            page: SectionPage = self.pages.widget(i)  # type: ignore[assignment]
-            if page.pending_top is None and not page.document().isEmpty():
-                page.pending_top = page.top_block()
+        """Note the shown section's top paragraph while its layout is still the one the reader
+        sees (before a change of language or style lays it out again)."""
+        key = self.page.document_key
+        if key is not None and not self._top_noted:
+            self._tops[key[1]] = (self.page.top_block(), key[2])
+            self._top_noted = True
 
-    def _render(self, page: SectionPage) -> None:
-        """Bring ``page`` up to date with the language and text style; keep its top paragraph.
+    def forget_positions(self) -> None:
+        """Every section opens at its start again (the kiosk's reset for the next visitor)."""
+        self._tops.clear()
+        self._top_noted = False
+        self.page.scroll_to_block(0)
+
+    def _render(self) -> None:
+        """Show the current section in the current language and text style, at the paragraph
+        where the reader left it.
 
         Each (language, section, layout, style) gets its own QTextDocument, built and formatted
         before its first layout and kept afterwards, so switching back to a language the family
         has just seen only swaps documents."""
-        tr = translator()
+        page, section_id = self.page, self.current_section()
         font, spacing = self._style
-        key = (tr.language, page.section_id, self.compact, self._style_key)
+        key = (translator().language, section_id, self.compact, self._style_key)
         if page.document_key == key:
+            self._top_noted = False  # nothing is laid out again: the live position stays right
             return
+        self.remember_positions()  # a no-op if noted before the change
+        self._top_noted = False
         if page.applied_style is not self._style:
             page.setFont(font)  # set explicitly, so the window's (smaller) control font never leaks in
             page.applied_style = self._style
-        if page.pending_top is not None:
-            top, page.pending_top = page.pending_top, None
-        else:
-            top = 0 if page.document_key is None else page.top_block()
-        if page.document_key is not None and top and page.document_key[2] != self.compact:
+        top, compact = self._tops.get(section_id, (0, self.compact))
+        if top and compact != self.compact:
             top += 1 if self.compact else -1  # the title paragraph comes or goes above the text
-        page.setDocument(self._document(key, page.section_id))
+        page.setDocument(self._document(key, section_id))
         page.document_key = key
+        page.setAccessibleName(plain(self.renderer.texts(translator().pgettext).headings[section_id]))
         page.scroll_to_block(top)
 
     def _document(self, key: tuple, section_id: str) -> QTextDocument:
@@ -356,17 +360,15 @@ class LeafletView(QWidget):
             doc.setHtml(html)
             apply_spacing(doc, tr.language, spacing, QFontInfo(font).pixelSize())
         self._documents[key] = doc  # most recently used last
-        in_use = {self.pages.widget(i).document() for i in range(self.pages.count())} | {doc}
         for old_key in list(self._documents):
             if len(self._documents) <= DOCUMENT_CACHE_SIZE:
                 break
-            if self._documents[old_key] not in in_use:
+            if self._documents[old_key] not in (doc, self.page.document()):
                 self._documents.pop(old_key).deleteLater()
         return doc
 
     def set_text_style(self, font: QFont, spacing: bool, compact: bool = False) -> None:
-        """Font and spacing for the section text: applied to the visible page now, to the others
-        when they are next shown.
+        """Font and spacing for the section text.
 
         ``compact`` (large text): the title and publisher move from the header into the top of
         each section, so the text keeps most of the window.
@@ -388,7 +390,7 @@ class LeafletView(QWidget):
                 top.activate()
         self._style = (page_font, spacing)
         self._style_key = (page_font.key(), page_font.letterSpacing(), page_font.wordSpacing(), spacing)
-        self._render(self.current_page())
+        self._render()
 
     def _on_link(self, url: QUrl) -> None:
         # Offline app: a link is never opened. Hand the address to the window, which may copy it.
