@@ -126,19 +126,20 @@ def test_300_percent_reflows_and_every_section_stays_reachable(window, qtbot, la
 
 def test_toggle_keeps_section_scroll_and_language(window, qtbot) -> None:
     window.set_language("ur")
-    page, top = scrolled_into_law_section(window, qtbot, 900, 600)
+    _, top = scrolled_into_law_section(window, qtbot, 900, 600)
     before = window.display
     qtbot.mouseClick(window.accessibility_button, Qt.MouseButton.LeftButton)
     assert window.accessibility_mode and window.display == ACCESSIBLE
     assert window.accessibility_button.isChecked()
     assert window.view.current_section() == "law-and-guidance" and current_language() == "ur"
     qtbot.wait(5)
-    assert page.top_block() == top + 1  # the leaflet's title now heads the text, one paragraph up
+    # The leaflet's title now heads the text, one paragraph up.
+    assert window.view.current_page().top_block() == top + 1
     qtbot.keyClick(window.view.current_page(), Qt.Key.Key_A,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not window.accessibility_mode and window.display == before
     qtbot.wait(5)
-    assert page.top_block() == top and current_language() == "ur"
+    assert window.view.current_page().top_block() == top and current_language() == "ur"
 
 
 def test_text_size_keys_wheel_and_panel(window, qtbot) -> None:

@@ -61,7 +61,7 @@ def test_right_to_left_mirrors_everything_and_back(window, qtbot, language: str)
     view = window.view
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert view.sections.geometry().x() > view.current_page().geometry().x()  # section list on the right
+    assert view.sections.geometry().x() > view.shelf.geometry().x()  # section list on the right
     first, last = window.language_button, window.shortcuts_button
     assert first.geometry().x() > last.geometry().x()  # toolbar starts at the right
     page = view.current_page()
@@ -73,7 +73,7 @@ def test_right_to_left_mirrors_everything_and_back(window, qtbot, language: str)
     window.set_language("en")
     qtbot.wait(1)  # layouts settle on the next turn of the event loop, as on screen
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    assert view.sections.geometry().x() < view.current_page().geometry().x()
+    assert view.sections.geometry().x() < view.shelf.geometry().x()
     assert view.current_page().document().firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
 
 

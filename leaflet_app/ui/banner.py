@@ -5,10 +5,11 @@ from __future__ import annotations
 from babel.numbers import format_percent
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from leaflet_app.catalogues import SOURCE_LANGUAGE, language_info
 from leaflet_app.i18n import N_, _, translator
+from leaflet_app.ui.shaped_text import TextLabel
 
 DRAFT = N_("Draft translation, not yet checked by a qualified translator ({percent} checked).")
 INCOMPLETE = N_("Parts of this translation are missing and are shown in English.")
@@ -29,8 +30,8 @@ class ReviewBanner(QFrame):
         super().__init__(parent, objectName="reviewBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.message = QLabel(objectName="reviewBannerText")
-        self.english = QLabel(objectName="reviewBannerEnglish")
+        self.message = TextLabel(objectName="reviewBannerText")
+        self.english = TextLabel(objectName="reviewBannerEnglish")
         for label in (self.message, self.english):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -39,8 +40,7 @@ class ReviewBanner(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.message)
         layout.addWidget(self.english)
-        translator().languageChanged.connect(self.retranslate)
-        self.retranslate()
+        self.retranslate()  # and again by the window on every language change
 
     def _size_english(self) -> None:
         # For the practitioner, who may not need large text: at most the normal size.

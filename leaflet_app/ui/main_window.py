@@ -30,7 +30,9 @@ from leaflet_app.ui.display_panel import DisplayPanel
 from leaflet_app.ui.flow_layout import FlowLayout
 from leaflet_app.ui.focus_ring import FocusRing
 from leaflet_app.ui.language_picker import LanguagePicker
+from leaflet_app.ui.layouts import frozen_layouts
 from leaflet_app.ui.leaflet_view import LeafletView, copy_to_clipboard
+from leaflet_app.ui.shaped_text import TextButton
 from leaflet_app.ui.shortcuts_page import ShortcutsPage
 
 log = logging.getLogger(__name__)
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
 
     # --- construction -------------------------------------------------------------------------
     def _button(self, name: str, slot) -> QToolButton:
-        button = QToolButton(objectName=name)
+        button = TextButton(objectName=name)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setAutoRaise(False)
         button.clicked.connect(slot)
@@ -195,9 +197,12 @@ class MainWindow(QMainWindow):
         self.setLocale(QLocale(code))
         if code != SOURCE_LANGUAGE:
             self.recent = [code] + [c for c in self.recent if c != code][: MAX_RECENT - 1]
-        self.apply_display()
-        self.view.retranslate()
-        self.retranslate()
+        with frozen_layouts(self):  # laid out once, below, with every text and font in place
+            self._apply_display()
+            self.banner.retranslate()
+            self.view.retranslate()
+            self.retranslate()
+        self.view.refresh()
         if self.settings is not None:
             self.settings.setValue("language", code)
             self.settings.setValue("recent_languages", ",".join(self.recent))
@@ -205,6 +210,11 @@ class MainWindow(QMainWindow):
     # --- display ------------------------------------------------------------------------------
     def apply_display(self) -> None:
         """Apply text size, font, colours and spacing: everything scales from one base font."""
+        with frozen_layouts(self):  # laid out once, by refresh(), with every font in place
+            self._apply_display()
+        self.view.refresh()
+
+    def _apply_display(self) -> None:
         self.view.remember_positions()  # while the layout is still the one the reader sees
         d = self.display
         language = translator().language

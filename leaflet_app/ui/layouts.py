@@ -1,0 +1,45 @@
+"""Laying out the window once per change, not once per widget touched.
+
+Qt lays out every ancestor of a widget at once when the widget is shown, and widgets measure
+their text each time: in Nastaliq (Urdu) one pass over the window costs milliseconds. A change
+of language or display touches many widgets, so their layouts are switched off while it is
+made, and the window is laid out once, with everything final.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtWidgets import QLayout, QWidget
+
+
+@contextmanager
+def frozen_layouts(root: QWidget) -> Iterator[None]:
+    """Switch off the layouts of ``root`` and everything in it while the block runs.
+
+    Changes made meanwhile still mark the layouts as out of date; they are redone on the next
+    turn of the event loop, or at once by ``settle_layouts``. Nested use is harmless: only the
+    layouts switched off here are switched on again."""
+    layouts = [lay for lay in ([root.layout()] + root.findChildren(QLayout)) if lay is not None and lay.isEnabled()]
+    for lay in layouts:
+        lay.setEnabled(False)
+    try:
+        yield
+    finally:
+        for lay in layouts:
+            lay.setEnabled(True)
+            lay.invalidate()
+
+
+def settle_layouts(widget: QWidget) -> None:
+    """Apply pending layout changes from the window down to ``widget`` now, rather than on the
+    next turn of the event loop, so what is laid out next gets its final size."""
+    chain = []
+    current: QWidget | None = widget
+    while current is not None:
+        chain.append(current)
+        current = current.parentWidget()
+    for w in reversed(chain):
+        if w.layout() is not None:
+            w.layout().activate()

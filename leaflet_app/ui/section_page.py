@@ -1,0 +1,176 @@
+"""The page that shows a section's text, and the shelf that keeps pages already laid out.
+
+Laying out a section takes several milliseconds in Nastaliq (Urdu); showing a page that is
+already laid out takes almost nothing. So each (language, section, layout, text style) gets its
+own page, built once and kept on the shelf: switching back to a language or text size the
+family has just seen only shows its page again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCursor, QTextDocument, QWheelEvent
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from leaflet_app.fonts import line_height
+
+# Characters per line beyond which reading gets harder; wider windows get side margins.
+MAX_LINE_CHARS = 75
+
+
+class SectionPage(QTextBrowser):
+    """One section's text in one language and text style. Links are never opened: the app is
+    offline. Its font, direction and document are set once: a page is never re-styled, another
+    page is shown instead, so a page once laid out stays laid out."""
+
+    zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
+
+    def __init__(self, key: tuple, document: QTextDocument, font: QFont, direction: Qt.LayoutDirection,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document_key = key  # (language, section, compact, style)
+        # The paragraph to keep at the top while the layout settles (after a language or size
+        # change the width can still change); forgotten as soon as the reader scrolls.
+        self._anchor: int | None = None
+        self.verticalScrollBar().sliderPressed.connect(self._forget_anchor)
+        self.setObjectName("sectionText")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        # Set explicitly, so the window's (smaller) control font and direction never reach it.
+        self.setFont(font)
+        self.setLayoutDirection(direction)
+        document.setParent(self)
+        self.setDocument(document)
+
+    def _forget_anchor(self) -> None:
+        self._anchor = None
+
+    def keyPressEvent(self, event) -> None:
+        self._anchor = None
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        self._anchor = None
+        super().mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._anchor = None
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoomRequested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_column()
+        super().resizeEvent(event)
+        if self._anchor is not None:
+            self.scroll_to_block(self._anchor)
+
+    def _fit_column(self) -> None:
+        """Centre the text in a column of readable width; narrow windows use the full width."""
+        column = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS
+        side = max(0, (self.width() - column) // 2)
+        if self.viewportMargins().left() != side:  # unchanged margins would still re-lay out the text
+            self.setViewportMargins(side, 0, side, 0)
+
+    def top_block(self) -> int:
+        """The number of the paragraph at the top of the view, to keep it there across languages:
+        the one the page was asked to show, until the reader scrolls; otherwise measured."""
+        if self._anchor is not None:
+            return self._anchor
+        doc = self.document()
+        doc.size()  # finish the (otherwise lazy) layout, so positions are final
+        layout, y = doc.documentLayout(), self.verticalScrollBar().value()
+        found, block = 0, doc.begin()
+        while block.isValid() and layout.blockBoundingRect(block).top() <= y + 1:
+            found, block = block.blockNumber(), block.next()
+        return found
+
+    def scroll_to_block(self, number: int) -> None:
+        self._anchor = number
+        if not self._scroll_now(number):  # the scroll range catches up with the layout a moment later
+            QTimer.singleShot(0, self, lambda: self._scroll_now(number))
+
+    def _scroll_now(self, number: int) -> bool:
+        """Put paragraph ``number`` at the top; False if the scroll range is not there yet."""
+        block = self.document().findBlockByNumber(number)
+        if not block.isValid():
+            return True
+        self.document().size()  # finish the (otherwise lazy) layout, so positions are final
+        top = int(self.document().documentLayout().blockBoundingRect(block).top())
+        bar = self.verticalScrollBar()
+        bar.setValue(top)
+        return bar.value() >= top
+
+
+def apply_spacing(doc: QTextDocument, language: str, spacing: bool, pixel_size: int) -> None:
+    """Line height for the script; with ``spacing``, WCAG 1.4.12: line height 1.5 and paragraph
+    spacing 2x the font size. Done before the document is first laid out, so it costs nothing."""
+    height = max(1.5 if spacing else 1.0, line_height(language))
+    if height == 1.0:
+        return
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(round(height * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    if spacing:
+        fmt.setBottomMargin(2 * pixel_size)
+    cursor.mergeBlockFormat(fmt)
+
+
+# Pages kept laid out: enough for every language in both text styles of one section, and more.
+KEPT_PAGES = 40
+
+
+class PageShelf(QWidget):
+    """Shows one page at a time and keeps the others, hidden, for when they are wanted again.
+
+    Only the shown page follows the shelf's size; a kept page is laid out again only when it is
+    shown at another size. The least recently shown pages are let go beyond ``KEPT_PAGES``.
+    """
+
+    def __init__(self, make_page: Callable[[tuple], SectionPage], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._make_page = make_page
+        self._pages: OrderedDict[tuple, SectionPage] = OrderedDict()
+        self.current: SectionPage | None = None
+
+    def pages(self) -> list[SectionPage]:
+        return list(self._pages.values())
+
+    def show_key(self, key: tuple) -> SectionPage:
+        """Show the page for ``key`` (built if it is not kept) in place of the current one."""
+        page = self._pages.pop(key, None)
+        if page is None:
+            page = self._make_page(key)
+            page.setParent(self)
+        self._pages[key] = page  # most recently shown last
+        old, self.current = self.current, page
+        if page.geometry() != self.rect():
+            page.setGeometry(self.rect())
+        page.show()
+        if old is not None and old is not page:
+            if old.hasFocus():
+                page.setFocus()  # before hiding the old page, so the focus does not wander off
+            old.hide()
+        while len(self._pages) > KEPT_PAGES:
+            _, dropped = self._pages.popitem(last=False)
+            dropped.deleteLater()
+        return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.current is not None:
+            self.current.setGeometry(self.rect())

@@ -1,0 +1,204 @@
+"""Short texts shaped once and kept: labels, buttons and the section list draw from here.
+
+Qt's labels, buttons and list items shape their text again every time they are measured or
+painted. For most scripts that is cheap; Nastaliq (Urdu) takes a few microseconds per letter,
+and a language switch measures and paints every control several times. Here each text is laid
+out once per font, width and direction, and kept, so switching back to a language costs no
+shaping at all. The widgets below are Qt's own, with only measuring and painting replaced:
+their text, accessibility and behaviour are unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import (
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionToolButton,
+    QStyleOptionViewItem,
+    QStylePainter,
+    QToolButton,
+)
+
+from leaflet_app.fonts import line_height
+from leaflet_app.i18n import translator
+
+KEPT_TEXTS = 2000
+NO_WRAP = -1.0
+ONE_LINE_WIDTH = 1e6
+
+
+class ShapedText:
+    """``text`` laid out in ``font``: wrapped at ``width`` (or on one line for ``NO_WRAP``),
+    in the reading direction, lines aligned to the leading side. ``extra`` adds that share of
+    each line's height above and below it (Nastaliq rises far above its declared ascent)."""
+
+    def __init__(self, text: str, font: QFont, width: float, direction: Qt.LayoutDirection,
+                 extra: float = 0.0) -> None:
+        self.layout = QTextLayout(text, font)
+        # Wrapped lines align to the leading side; one line starts at its left edge, to be placed
+        # by the widget.
+        option = QTextOption(QStyle.visualAlignment(direction, Qt.AlignmentFlag.AlignLeading) if width >= 0
+                             else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        option.setTextDirection(direction)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap if width >= 0 else QTextOption.WrapMode.NoWrap)
+        self.layout.setTextOption(option)
+        y, widest = 0.0, 0.0
+        self.layout.beginLayout()
+        while True:
+            line = self.layout.createLine()
+            if not line.isValid():
+                break
+            line.setLeadingIncluded(True)
+            line.setLineWidth(width if width >= 0 else ONE_LINE_WIDTH)
+            pad = line.height() * extra
+            line.setPosition(QPointF(0, y + pad))
+            y += line.height() + 2 * pad
+            widest = max(widest, line.naturalTextWidth())
+        self.layout.endLayout()
+        self.size = QSize(math.ceil(widest), math.ceil(y))
+
+    def draw(self, painter: QPainter, left: float, top: float) -> None:
+        self.layout.draw(painter, QPointF(left, top))
+
+
+_kept: OrderedDict[tuple, ShapedText] = OrderedDict()
+
+
+def shaped(text: str, font: QFont, width: float = NO_WRAP,
+           direction: Qt.LayoutDirection = Qt.LayoutDirection.LeftToRight) -> ShapedText:
+    """The kept layout of ``text`` (made on first use; the least recently used are let go)."""
+    width = NO_WRAP if width < 0 else float(int(width))
+    extra = (line_height(translator().language) - 1) / 2
+    key = (text, font.toString(), tuple(font.families()), font.letterSpacing(), font.wordSpacing(),
+           width, direction, extra)
+    found = _kept.pop(key, None)
+    if found is None:
+        found = ShapedText(text, font, width, direction, extra)
+    _kept[key] = found  # most recently used last
+    while len(_kept) > KEPT_TEXTS:
+        _kept.popitem(last=False)
+    return found
+
+
+class TextLabel(QLabel):
+    """A plain-text label that measures and paints its text from ``shaped``.
+
+    Word-wrapped labels wrap at their width; others keep one line. Alignment follows the
+    reading direction (leading edge), vertically centred."""
+
+    def _text_width(self, width: int) -> float:
+        margins = self.contentsMargins()
+        return max(1, width - margins.left() - margins.right()) if self.wordWrap() else NO_WRAP
+
+    def _shaped(self, width: int) -> ShapedText:
+        return shaped(self.text(), self.font(), self._text_width(width), self.layoutDirection())
+
+    def _outer(self, size: QSize) -> QSize:
+        m = self.contentsMargins()
+        return QSize(size.width() + m.left() + m.right(), size.height() + m.top() + m.bottom())
+
+    def hasHeightForWidth(self) -> bool:
+        return self.wordWrap()
+
+    def heightForWidth(self, width: int) -> int:
+        return self._outer(self._shaped(width).size).height() if self.text() else 0
+
+    def sizeHint(self) -> QSize:
+        if not self.text():
+            return QSize(0, 0)
+        one_line = shaped(self.text(), self.font(), NO_WRAP, self.layoutDirection()).size
+        if not self.wordWrap():
+            return self._outer(one_line)
+        width = min(one_line.width(), self.fontMetrics().averageCharWidth() * 60)
+        return self._outer(QSize(width, shaped(self.text(), self.font(), width, self.layoutDirection()).size.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        if not self.wordWrap():
+            return self.sizeHint()
+        width = min(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 12)
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.text():
+            return
+        rect = self.contentsRect()
+        text = self._shaped(self.width())
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        left = rect.left()
+        if not self.wordWrap() and self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            left = rect.right() + 1 - text.size.width()
+        text.draw(painter, left, rect.top() + max(0, (rect.height() - text.size.height()) // 2))
+
+
+class TextButton(QToolButton):
+    """A text-only tool button that measures and paints its label from ``shaped``."""
+
+    def _label(self) -> ShapedText:
+        return shaped(self.text(), self.font(), NO_WRAP, self.layoutDirection())
+
+    def sizeHint(self) -> QSize:
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        size = self._label().size.expandedTo(QSize(0, self.fontMetrics().height()))
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, option,
+                                             size + QSize(8, 0), self).expandedTo(self.minimumSize())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        option.text = ""  # the panel from the style, the label from the kept layout
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+        label = self._label()
+        group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.setPen(self.palette().color(group, QPalette.ColorRole.ButtonText))
+        label.draw(painter, (self.width() - label.size.width()) / 2, (self.height() - label.size.height()) / 2)
+
+
+class SectionDelegate(QStyledItemDelegate):
+    """Draws the wrapped section headings of a list from ``shaped``."""
+
+    MARGIN = 6
+
+    def _text(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> tuple[str, float]:
+        """The heading, and the width to wrap it at: the item's (the list passes its viewport's
+        width when it asks for a size), or none before the list has a width."""
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        spacing = getattr(option.widget, "spacing", lambda: 0)()  # a list's room round each item
+        width = option.rect.width() - 2 * spacing
+        return text, max(1, width - 2 * self.MARGIN) if width > 0 else NO_WRAP
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        text, width = self._text(option, index)
+        size = shaped(text, option.font, width, option.direction).size
+        return QSize(size.width() + 2 * self.MARGIN, size.height() + 2 * self.MARGIN)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, width = self._text(opt, index)
+        opt.text = ""  # the background from the style, the text from the kept layout
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        label = shaped(text, opt.font, width, opt.direction)
+        rect: QRect = opt.rect
+        label.draw(painter, rect.left() + self.MARGIN, rect.top() + (rect.height() - label.size.height()) / 2)
+        painter.restore()
+
