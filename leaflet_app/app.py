@@ -14,6 +14,7 @@ from leaflet_app.catalogues import available_languages
 from leaflet_app.content import Leaflet, load_leaflet
 from leaflet_app.fonts import BASE_FAMILY, ensure_family
 from leaflet_app.settings import APPLICATION, ORGANIZATION
+from leaflet_app.ui.style import LeafletStyle
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -26,7 +27,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationDisplayName(APP_NAME)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     if not app.property("leafletConfigured"):
-        app.setStyle("Fusion")
+        app.setStyle(LeafletStyle())  # Fusion, with plain scroll bars
         ensure_family(BASE_FAMILY)
         app.setProperty("leafletConfigured", True)
     return app  # type: ignore[return-value]

@@ -8,7 +8,7 @@ import pytest
 from conftest import LANGUAGES
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAccessible, QFontMetrics, QGuiApplication, QPalette, QWheelEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QStyle, QStyleOptionSlider
 from uitools import scrolled_into_law_section
 
 from leaflet_app.display import ACCESSIBLE, DEFAULT, Display
@@ -61,6 +61,26 @@ def test_focus_ring_is_thick_and_stands_out(window, qtbot, scheme: str) -> None:
     palette = QApplication.palette()
     for around in (palette.color(R.Window), palette.color(R.Base), palette.color(R.Button)):
         assert contrast_ratio(ring.color, around) >= 3
+
+
+@pytest.mark.parametrize("scheme", sorted(schemes()))
+def test_scroll_bar_thumb_stands_out_from_its_track(window, qtbot, scheme: str) -> None:
+    """Read from the painted pixels: the thumb at 3:1 against the track (WCAG 1.4.11)."""
+    window.set_display(Display(scheme=scheme))
+    page, _ = scrolled_into_law_section(window, qtbot, 800, 520)
+    bar = page.verticalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0
+    image = bar.grab().toImage()
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    thumb = bar.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                       QStyle.SubControl.SC_ScrollBarSlider, bar)
+    groove = bar.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                        QStyle.SubControl.SC_ScrollBarGroove, bar)
+    track_y = thumb.bottom() + 5 if groove.bottom() - thumb.bottom() > 10 else thumb.top() - 5
+    thumb_color = image.pixelColor(thumb.center())
+    track_color = image.pixelColor(QPoint(thumb.center().x(), track_y))
+    assert contrast_ratio(thumb_color, track_color) >= 3, (thumb_color.name(), track_color.name())
 
 
 def test_standard_schemes_are_readable_too() -> None:

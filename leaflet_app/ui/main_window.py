@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._display_before_mode: Display = DEFAULT
         self.kiosk = None  # set by leaflet_app.kiosk.controller.Kiosk in kiosk mode
         self.touch_targets = False  # kiosk: larger buttons for fingers
+        self._applied_scheme: str | None = None
 
         # Toolbar: a wrapping row of buttons, so none is hidden at large text sizes.
         self.toolbar = QWidget(objectName="toolbar")
@@ -228,13 +229,17 @@ class MainWindow(QMainWindow):
         self.view.title.setFont(title_font)
         self.view.set_text_style(text, d.spacing, compact=d.scale >= COMPACT_SCALE)
         scheme = schemes()[resolve_scheme(d.scheme)]
-        palette = palette_for(scheme)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setPalette(palette)  # app-wide, so tooltips and popups follow too
-        else:
-            self.setPalette(palette)
-        self.banner.setPalette(banner_palette(scheme, palette))
+        if scheme.name != self._applied_scheme:
+            # Only when the scheme changes: a new palette repaints every control from scratch
+            # (the style's cached drawings are keyed by the palette).
+            self._applied_scheme = scheme.name
+            palette = palette_for(scheme)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.setPalette(palette)  # app-wide, so tooltips and popups follow too
+            else:
+                self.setPalette(palette)
+            self.banner.setPalette(banner_palette(scheme, palette))
         self.focus_ring.set_style(scheme.color("focus"), max(3, QFontMetrics(chrome).height() // 8))
         self._size_buttons()
         self.display_panel.show_display(d)
