@@ -122,7 +122,7 @@ def _timed(action, window) -> float:
     return (time.perf_counter() - t) * 1000
 
 
-def switch(rounds: int = 6) -> None:
+def switch(rounds: int = 20) -> None:
     from leaflet_app.app import languages
 
     w = _window()
