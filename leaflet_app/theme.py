@@ -31,7 +31,7 @@ TEXT_PAIRS = (
 FOCUS_PAIRS = (("focus", "window"), ("focus", "base"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: one object per scheme (schemes() is cached)
 class Scheme:
     name: str
     high_contrast: bool
@@ -67,7 +67,18 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+_palettes: dict[Scheme, QPalette] = {}
+
+
 def palette_for(scheme: Scheme) -> QPalette:
+    """The scheme's palette: one object per scheme, so Qt's drawings cached for it stay valid
+    when the scheme comes back (they are keyed by the palette)."""
+    if scheme not in _palettes:
+        _palettes[scheme] = _make_palette(scheme)
+    return _palettes[scheme]
+
+
+def _make_palette(scheme: Scheme) -> QPalette:
     c = scheme.color
     p = QPalette()
     roles = {

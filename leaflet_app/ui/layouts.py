@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLayout, QWidget
 
 
@@ -28,13 +30,16 @@ def frozen_layouts(root: QWidget) -> Iterator[None]:
         yield
     finally:
         for lay in layouts:
-            lay.setEnabled(True)
-            lay.invalidate()
+            if shiboken6.isValid(lay):  # the status bar rebuilds its own layout on a font change
+                lay.setEnabled(True)
+                lay.invalidate()
 
 
 def settle_layouts(widget: QWidget) -> None:
     """Apply pending layout changes from the window down to ``widget`` now, rather than on the
     next turn of the event loop, so what is laid out next gets its final size."""
+    # Widgets that lay out their own parts (the status bar) ask for it by a posted event.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     chain = []
     current: QWidget | None = widget
     while current is not None:

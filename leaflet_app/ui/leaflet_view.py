@@ -193,8 +193,15 @@ class LeafletView(QWidget):
     def refresh(self) -> None:
         """After a change of language or text style: lay out the view, then show the section's
         page for the new language and style, so the text is laid out once, at its final width."""
+        current = self.shelf.current
+        if current is not None and current.document_key != self._key():
+            self.shelf.hold()
         settle_layouts(self)
         self._render()
+
+    def _key(self) -> tuple:
+        """What the shown page must be: (language, section, compact layout, text style)."""
+        return (translator().language, self.current_section(), self.compact, self._style_key)
 
     def remember_positions(self) -> None:
         """Note the shown section's top paragraph while its layout is still the one the reader
@@ -220,7 +227,7 @@ class LeafletView(QWidget):
         if self._style_key is None:
             return
         section_id = self.current_section()
-        key = (translator().language, section_id, self.compact, self._style_key)
+        key = self._key()
         current = self.shelf.current
         if current is not None and current.document_key == key:
             self._top_noted = False  # nothing is laid out again: the live position stays right

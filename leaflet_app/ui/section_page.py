@@ -146,6 +146,12 @@ class PageShelf(QWidget):
         self._make_page = make_page
         self._pages: OrderedDict[tuple, SectionPage] = OrderedDict()
         self.current: SectionPage | None = None
+        self._held = False
+
+    def hold(self) -> None:
+        """The shown page is about to be replaced: until then it need not follow the shelf's
+        size (laying it out again at a new width would be wasted)."""
+        self._held = True
 
     def pages(self) -> list[SectionPage]:
         return list(self._pages.values())
@@ -157,7 +163,7 @@ class PageShelf(QWidget):
             page = self._make_page(key)
             page.setParent(self)
         self._pages[key] = page  # most recently shown last
-        old, self.current = self.current, page
+        old, self.current, self._held = self.current, page, False
         if page.geometry() != self.rect():
             page.setGeometry(self.rect())
         page.show()
@@ -172,5 +178,5 @@ class PageShelf(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.current is not None:
+        if self.current is not None and not self._held:
             self.current.setGeometry(self.rect())
