@@ -2,7 +2,7 @@
 """Benchmarks that print figures (not timed tests): start-up, language switch, accessibility toggle.
 
   .venv/bin/python benchmarks/bench.py            # all
-  .venv/bin/python benchmarks/bench.py switch     # one of: startup switch toggle
+  .venv/bin/python benchmarks/bench.py switch     # one of: startup switch toggle cold
 
 Start-up is compared with a bare PySide6 window showing the same text in six tabs. Switch and
 toggle time the full work of one change, as one frame of the event loop: the change itself, then
@@ -150,7 +150,30 @@ def toggle(rounds: int = 40) -> None:
         summary(f"accessibility mode toggle ({language}, warm)", ms)
 
 
+def cold() -> None:
+    """First visits: each language shown for the first time (its page built and laid out, its
+    texts shaped), then the memory held once every language has been seen in both displays."""
+    import resource
+
+    from leaflet_app.app import languages
+
+    w = _window()
+    w.show_section("law-and-guidance")
+    first: dict[str, float] = {}
+    for code in languages():
+        if code != "en":
+            first[code] = _timed(lambda c=code: w.set_language(c), w)
+    summary("first switch into each language (cold)", list(first.values()))
+    print(f"{'  into Urdu, first time':<42} {first['ur']:6.2f} ms")
+    for code in languages():
+        w.set_language(code)
+        w.toggle_accessibility_mode()
+        w.toggle_accessibility_mode()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'peak memory, all 17 languages x 2 displays':<42} {rss:.0f} MiB")
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["startup", "switch", "toggle"]
+    which = sys.argv[1:] or ["startup", "switch", "toggle", "cold"]
     for name in which:
-        {"startup": startup, "switch": switch, "toggle": toggle}[name]()
+        {"startup": startup, "switch": switch, "toggle": toggle, "cold": cold}[name]()
