@@ -1,0 +1,120 @@
+"""A change of language or display does its work once: laid-out pages are kept and shown again,
+short texts are shaped once, and the window is laid out once. (The speed itself is measured by
+benchmarks/bench.py; these tests pin down the behaviour that makes it fast.)"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from leaflet_app.ui import section_page, shaped_text
+
+
+class ResizeCounter(QObject):
+    """Counts the resizes of every section page: each one lays its text out again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, section_page.SectionPage):
+            self.count += 1
+        return False
+
+    def remove(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+
+
+def test_switching_back_shows_the_kept_page_without_laying_it_out_again(window, qtbot) -> None:
+    window.show_section("law-and-guidance")
+    window.set_language("ur")
+    qtbot.wait(1)
+    urdu_page = window.view.current_page()
+    window.set_language("en")
+    qtbot.wait(1)
+    english_page = window.view.current_page()
+    assert english_page is not urdu_page and not urdu_page.isVisible()
+    counter = ResizeCounter()
+    try:
+        for code in ("ur", "en", "ur"):
+            window.set_language(code)
+            qtbot.wait(1)
+    finally:
+        counter.remove()
+    assert window.view.current_page() is urdu_page and urdu_page.isVisible()
+    assert counter.count == 0, "a kept page was laid out again"
+
+
+def test_toggling_lays_out_only_the_page_that_is_shown(window, qtbot) -> None:
+    window.set_language("ur")
+    for _ in range(2):  # both displays seen once
+        window.toggle_accessibility_mode()
+        qtbot.wait(1)
+    counter = ResizeCounter()
+    try:
+        for _ in range(4):
+            window.toggle_accessibility_mode()
+            qtbot.wait(1)
+    finally:
+        counter.remove()
+    assert counter.count == 0, "a page was laid out for a size it is not shown at"
+
+
+def test_the_shelf_lets_go_of_the_least_recently_shown_pages(window, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(section_page, "KEPT_PAGES", 3)
+    shown = []
+    for code in ("pl", "ro", "lt", "lv"):
+        window.set_language(code)
+        shown.append(window.view.current_page().document_key)
+    kept = [page.document_key for page in window.view.shelf.pages()]
+    assert kept == shown[-3:]  # the oldest let go, the shown one kept
+    qtbot.wait(1)  # let the dropped page be deleted
+    window.set_language("pl")  # its page was let go: built again
+    assert window.view.current_page().document_key == shown[0]
+    assert window.view.current_page().toPlainText().strip()
+
+
+def _ink_columns(image: QImage, background) -> tuple[int, int]:
+    """Leftmost and rightmost columns holding a pixel that is not the background."""
+    columns = [x for x in range(image.width())
+               if any(image.pixelColor(x, y) != background for y in range(0, image.height(), 2))]
+    return columns[0], columns[-1]
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_labels_start_on_the_reading_side(window, qtbot, language: str) -> None:
+    window.set_language(language)
+    qtbot.wait(1)
+    title = window.view.title
+    image = title.grab().toImage()
+    left, right = _ink_columns(image, image.pixelColor(0, 0))
+    if language == "ur":
+        assert title.width() - right < 20 and left > 20  # right-aligned, not from the left
+    else:
+        assert left < 20 and title.width() - right > 20
+
+
+def test_a_label_is_as_tall_as_its_wrapped_text(window, qtbot) -> None:
+    window.set_language("ur")
+    qtbot.wait(1)
+    label = window.banner.message
+    for width in (200, 400, 800):
+        needed = shaped_text.shaped(label.text(), label.font(), width, Qt.LayoutDirection.RightToLeft).size
+        assert label.heightForWidth(width) >= needed.height()
+    assert label.heightForWidth(200) > label.heightForWidth(800)  # narrower: more lines
+
+
+def test_texts_are_shaped_once_and_kept(window, qtbot) -> None:
+    def cycle() -> int:
+        for code in ("ur", "en", "ur"):
+            window.set_language(code)
+            qtbot.wait(1)
+            window.repaint()
+        return len(shaped_text._kept)
+
+    after_first = cycle()
+    assert cycle() == after_first  # the second time round, nothing needed shaping
