@@ -7,7 +7,7 @@ from conftest import LANGUAGES
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAccessible, QFontDatabase, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
-from uitools import scrolled_into_law_section, visible_strings
+from uitools import ink_columns, scrolled_into_law_section, visible_strings
 
 from leaflet_app.catalogues import SOURCE_LANGUAGE, cached_catalogue, language_info, po_path, read_catalogue
 from leaflet_app.contacts import LRI, PDI, strip_isolates
@@ -216,3 +216,18 @@ def test_screen_readers_get_translated_names_and_the_language(window) -> None:
     window.set_language("ur")
     locale = page.attributesInterface().attributeValue(QAccessible.Attribute.Locale)
     assert locale.name().startswith("ur")
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_picker_rows_start_on_the_reading_side(window, qtbot, language: str) -> None:
+    window.set_language(language)
+    window.open_picker()
+    qtbot.wait(1)
+    view = window.picker.list
+    rect = view.visualRect(view.model().index(1, 0))  # a row that is not selected
+    image = view.viewport().grab(rect).toImage()
+    left, right = ink_columns(image, image.pixelColor(1, 1))
+    if language == "ur":
+        assert rect.width() - right < 20 and left > rect.width() / 3
+    else:
+        assert left < 20 and right < rect.width() * 2 / 3

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from uitools import ink_columns
 
 from leaflet_app.ui import section_page, shaped_text
 
@@ -78,20 +78,13 @@ def test_the_shelf_lets_go_of_the_least_recently_shown_pages(window, qtbot, monk
     assert window.view.current_page().toPlainText().strip()
 
 
-def _ink_columns(image: QImage, background) -> tuple[int, int]:
-    """Leftmost and rightmost columns holding a pixel that is not the background."""
-    columns = [x for x in range(image.width())
-               if any(image.pixelColor(x, y) != background for y in range(0, image.height(), 2))]
-    return columns[0], columns[-1]
-
-
 @pytest.mark.parametrize("language", ["en", "ur"])
 def test_labels_start_on_the_reading_side(window, qtbot, language: str) -> None:
     window.set_language(language)
     qtbot.wait(1)
     title = window.view.title
     image = title.grab().toImage()
-    left, right = _ink_columns(image, image.pixelColor(0, 0))
+    left, right = ink_columns(image, image.pixelColor(0, 0))
     if language == "ur":
         assert title.width() - right < 20 and left > 20  # right-aligned, not from the left
     else:

@@ -39,3 +39,11 @@ def scrolled_into_law_section(window, qtbot, width: int, height: int):
     page = window.view.current_page()
     page.scroll_to_block(3)
     return page, page.top_block()
+
+
+def ink_columns(image, background) -> tuple[int, int]:
+    """Leftmost and rightmost columns of ``image`` holding a pixel that is not ``background``:
+    where painted text starts and ends."""
+    columns = [x for x in range(image.width())
+               if any(image.pixelColor(x, y) != background for y in range(0, image.height(), 2))]
+    return columns[0], columns[-1]

@@ -67,8 +67,9 @@ class LanguageDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(role))
         rect = option.rect.adjusted(6, QFontMetrics(base).height() // 4, -6, 0)
         first, second = index.data().split("\n", 1)
-        align = int(TEXT_FLAGS | (Qt.AlignmentFlag.AlignRight if option.direction == Qt.LayoutDirection.RightToLeft
-                                  else Qt.AlignmentFlag.AlignLeft))
+        # Absolute: the painter would otherwise mirror the side a second time in right-to-left.
+        side = Qt.AlignmentFlag.AlignRight if option.direction == Qt.LayoutDirection.RightToLeft else Qt.AlignmentFlag.AlignLeft
+        align = int(TEXT_FLAGS | side | Qt.AlignmentFlag.AlignAbsolute)
         painter.setFont(own)
         used = painter.boundingRect(rect, align, first)
         painter.drawText(rect, align, first)
