@@ -83,6 +83,24 @@ def test_scroll_bar_thumb_stands_out_from_its_track(window, qtbot, scheme: str) 
     assert contrast_ratio(thumb_color, track_color) >= 3, (thumb_color.name(), track_color.name())
 
 
+@pytest.mark.parametrize("scheme", sorted(schemes()))
+def test_radio_and_check_boxes_stand_out(window, qtbot, scheme: str) -> None:
+    """Read from the painted pixels: each box is drawn in a colour at 3:1 against the window."""
+    window.set_display(Display(scheme=scheme))
+    window.open_display_panel()
+    qtbot.wait(1)
+    panel = window.display_panel
+    background = QApplication.palette().color(R.Window)
+    for button in (panel.scheme_buttons["standard"], panel.spacing):
+        image = button.grab().toImage()
+        # The box is at the start of the button, before the text: the first ink from the left.
+        inked = [(x, y) for x in range(button.fontMetrics().height()) for y in range(image.height())
+                 if contrast_ratio(image.pixelColor(x, y), background) >= 3]
+        assert inked, button.objectName()
+        rows = {y for _, y in inked}
+        assert max(rows) - min(rows) >= button.fontMetrics().height() * 0.6  # most of a line tall
+
+
 def test_standard_schemes_are_readable_too() -> None:
     for name in ("standard", "dark"):
         s = schemes()[name]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from leaflet_app.display import SCALES, SCHEME_LABELS, Display
 from leaflet_app.i18n import _, translator
 from leaflet_app.ui.retranslate import follow_language
+from leaflet_app.ui.shaped_text import TextLabel
 
 
 class DisplayPanel(QScrollArea):
@@ -37,7 +38,11 @@ class DisplayPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._display = Display()
         inner = QWidget()
-        self.heading = QLabel(objectName="displayHeading")
+        # Headings are labels above the boxes rather than box titles: a box title has room for
+        # the font's declared height only, and Nastaliq (Urdu) rises far above it.
+        self.heading = TextLabel(objectName="displayHeading")
+        self.size_title = TextLabel(objectName="textSizeTitle")
+        self.scheme_title = TextLabel(objectName="schemeTitle")
         self.size_box = QGroupBox(objectName="textSizeBox")
         self.smaller = QPushButton(objectName="smallerText")
         self.size_label = QLabel(objectName="textSizeValue")
@@ -71,7 +76,8 @@ class DisplayPanel(QScrollArea):
         buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(inner)
-        for w in (self.heading, self.size_box, self.scheme_box, self.spacing, self.readable):
+        for w in (self.heading, self.size_title, self.size_box, self.scheme_title, self.scheme_box,
+                  self.spacing, self.readable):
             layout.addWidget(w)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -108,12 +114,14 @@ class DisplayPanel(QScrollArea):
 
     def retranslate(self) -> None:
         self.heading.setText(_("Display settings"))
-        self.size_box.setTitle(_("Text size"))
+        self.size_title.setText(_("Text size"))
+        self.size_box.setAccessibleName(_("Text size"))
         self.smaller.setText(_("Smaller text"))
         self.smaller.setToolTip(_("Make the text smaller (Ctrl+-)"))
         self.larger.setText(_("Larger text"))
         self.larger.setToolTip(_("Make the text larger (Ctrl+=)"))
-        self.scheme_box.setTitle(_("Colours"))
+        self.scheme_title.setText(_("Colours"))
+        self.scheme_box.setAccessibleName(_("Colours"))
         for key, button in self.scheme_buttons.items():
             button.setText(_(SCHEME_LABELS[key]))
         self.spacing.setText(_("More space between lines, words and letters"))
