@@ -23,6 +23,7 @@ from leaflet_app.display import SCALES, SCHEME_LABELS, Display
 from leaflet_app.i18n import _, translator
 from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.ui.shaped_text import TextLabel
+from leaflet_app.ui.style import IndicatorStyle
 
 
 class DisplayPanel(QScrollArea):
@@ -68,6 +69,9 @@ class DisplayPanel(QScrollArea):
         self.spacing.toggled.connect(lambda on: self._emit(replace(self._display, spacing=on)))
         self.readable = QCheckBox(objectName="readableFont")
         self.readable.toggled.connect(lambda on: self._emit(replace(self._display, readable_font=on)))
+        indicators = IndicatorStyle(self)
+        for box in (self.spacing, self.readable, *self.scheme_buttons.values()):
+            box.setStyle(indicators)
         self.reset = QPushButton(objectName="resetDisplay")
         self.close_button = QPushButton(objectName="closeDisplay")
         buttons = QHBoxLayout()

@@ -1,11 +1,11 @@
-"""The app's style: Fusion, with plain, solid scroll bars and clear radio and check boxes.
+"""The app's style: Fusion, with plain, solid scroll bars; clear radio and check boxes.
 
 Fusion draws everything from the palette, so a platform style cannot override a colour scheme.
 Its scroll bars, though, are shaded gradients that take a millisecond or two to paint and whose
 thumb is faint in the high-contrast schemes. Here the track is the button colour and the thumb
 a solid block that stands out from it (at least 3:1, tested in every scheme). Its radio and
-check boxes are drawn in shades that all but vanish on black; here they are outlined and marked
-in the text colour, thick enough to see at a glance.
+check boxes are drawn in shades that all but vanish on black; ``IndicatorStyle``, set on each
+of them, outlines and marks them in the text colour, thick enough to see at a glance.
 """
 
 from __future__ import annotations
@@ -39,8 +39,47 @@ def scroll_colors(palette: QPalette, active: bool = False) -> tuple[QColor, QCol
 
 
 class LeafletStyle(QProxyStyle):
+    """The application's style. Only what is painted rarely is overridden here: every
+    override is a call into Python for each widget that Qt measures or paints."""
+
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
+                           painter: QPainter, widget: QWidget | None = None) -> None:
+        if control != QStyle.ComplexControl.CC_ScrollBar or not isinstance(option, QStyleOptionSlider):
+            super().drawComplexControl(control, option, painter, widget)
+            return
+        C = QStyle.SubControl
+        active = bool(option.activeSubControls & C.SC_ScrollBarSlider) and bool(
+            option.state & (QStyle.StateFlag.State_Sunken | QStyle.StateFlag.State_MouseOver))
+        track, thumb = scroll_colors(option.palette, active)
+        painter.fillRect(option.rect, track)
+        slider = self.subControlRect(control, option, C.SC_ScrollBarSlider, widget)
+        if slider.isValid() and option.maximum > option.minimum:
+            painter.fillRect(slider.adjusted(2, 2, -2, -2), thumb)
+        horizontal = option.orientation.value == 1  # Qt.Orientation.Horizontal
+        P = QStyle.PrimitiveElement
+        for sub, forward in ((C.SC_ScrollBarSubLine, False), (C.SC_ScrollBarAddLine, True)):
+            rect = self.subControlRect(control, option, sub, widget)
+            if not rect.isValid():
+                continue
+            if horizontal:
+                rtl = option.direction.value == 2  # Qt.LayoutDirection.RightToLeft
+                arrow = P.PE_IndicatorArrowRight if forward != rtl else P.PE_IndicatorArrowLeft
+            else:
+                arrow = P.PE_IndicatorArrowDown if forward else P.PE_IndicatorArrowUp
+            arrow_option = QStyleOptionSlider(option)
+            arrow_option.rect = rect
+            self.drawPrimitive(arrow, arrow_option, painter, widget)
+
+
+class IndicatorStyle(QProxyStyle):
+    """For radio buttons and check boxes only (set on each): their boxes drawn clearly."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(LeafletStyle())
+        self.setParent(parent)  # lives as long as the panel holding the buttons
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: QWidget | None = None) -> None:
@@ -92,31 +131,3 @@ class LeafletStyle(QProxyStyle):
             if widget is not None:
                 return max(super().pixelMetric(metric, option, widget), widget.fontMetrics().height() // 3)
         return super().pixelMetric(metric, option, widget)
-
-    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
-                           painter: QPainter, widget: QWidget | None = None) -> None:
-        if control != QStyle.ComplexControl.CC_ScrollBar or not isinstance(option, QStyleOptionSlider):
-            super().drawComplexControl(control, option, painter, widget)
-            return
-        C = QStyle.SubControl
-        active = bool(option.activeSubControls & C.SC_ScrollBarSlider) and bool(
-            option.state & (QStyle.StateFlag.State_Sunken | QStyle.StateFlag.State_MouseOver))
-        track, thumb = scroll_colors(option.palette, active)
-        painter.fillRect(option.rect, track)
-        slider = self.subControlRect(control, option, C.SC_ScrollBarSlider, widget)
-        if slider.isValid() and option.maximum > option.minimum:
-            painter.fillRect(slider.adjusted(2, 2, -2, -2), thumb)
-        horizontal = option.orientation.value == 1  # Qt.Orientation.Horizontal
-        P = QStyle.PrimitiveElement
-        for sub, forward in ((C.SC_ScrollBarSubLine, False), (C.SC_ScrollBarAddLine, True)):
-            rect = self.subControlRect(control, option, sub, widget)
-            if not rect.isValid():
-                continue
-            if horizontal:
-                rtl = option.direction.value == 2  # Qt.LayoutDirection.RightToLeft
-                arrow = P.PE_IndicatorArrowRight if forward != rtl else P.PE_IndicatorArrowLeft
-            else:
-                arrow = P.PE_IndicatorArrowDown if forward else P.PE_IndicatorArrowUp
-            arrow_option = QStyleOptionSlider(option)
-            arrow_option.rect = rect
-            self.drawPrimitive(arrow, arrow_option, painter, widget)
