@@ -42,7 +42,7 @@ READABLE_SCRIPTS = {"Latn", "Grek", "Cyrl"}
 
 # Nastaliq stacks letters diagonally and rises far above the font's declared ascent: give its
 # lines (and the controls that hold them) more height, or the tops of words are cut off.
-LINE_HEIGHT = {"ur": 1.45}
+FAMILY_LINE_HEIGHT = {"Noto Nastaliq Urdu": 1.45}
 # Extra letter spacing (WCAG 1.4.12) would break joined writing: Arabic and Urdu letters join,
 # Bengali and Gurmukhi letters hang from one headline. Only these scripts get it.
 LETTER_SPACED_SCRIPTS = {"Latn", "Grek", "Cyrl"}
@@ -81,7 +81,12 @@ def families_for(language: str, readable: bool = False) -> list[str]:
 
 def line_height(language: str) -> float:
     """How many times the font's own line height a line of this language needs."""
-    return LINE_HEIGHT.get(language, 1.0)
+    return family_line_height(families_for(language)[0])
+
+
+def family_line_height(family: str) -> float:
+    """How many times its own line height a line set in ``family`` needs."""
+    return FAMILY_LINE_HEIGHT.get(family, 1.0)
 
 
 def letter_spacing_allowed(language: str) -> bool:

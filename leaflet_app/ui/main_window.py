@@ -253,10 +253,7 @@ class MainWindow(QMainWindow):
         extra = (line_height(language) - 1) / 2  # Nastaliq: the font metrics already give most of it
         height = int(metrics.height() * ((2.5 if self.touch_targets else 1.6) + extra))
         for button in self.toolbar.findChildren(QToolButton) + self.view.nav.findChildren(QToolButton):
-            button.setMinimumHeight(height)
-            button.setMinimumWidth(0)
-            if extra:
-                button.setMinimumWidth(button.sizeHint().width() + int(metrics.height() * extra))
+            button.setMinimumHeight(height)  # the width: their labels' room for ink (shaped_text)
 
     def set_display(self, display: Display) -> None:
         if display == self.display:

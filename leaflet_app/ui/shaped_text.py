@@ -14,7 +14,7 @@ import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QLabel,
     QStyle,
@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from leaflet_app.fonts import line_height
-from leaflet_app.i18n import translator
+from leaflet_app.fonts import family_line_height
 
 KEPT_TEXTS = 2000
 NO_WRAP = -1.0
@@ -36,7 +35,8 @@ ONE_LINE_WIDTH = 1e6
 class ShapedText:
     """``text`` laid out in ``font``: wrapped at ``width`` (or on one line for ``NO_WRAP``),
     in the reading direction, lines aligned to the leading side. ``extra`` adds that share of
-    each line's height above and below it (Nastaliq rises far above its declared ascent)."""
+    each line's height above and below it (Nastaliq rises far above its declared ascent), and
+    that share of the font's height at each end (its strokes reach beyond the letters' boxes)."""
 
     def __init__(self, text: str, font: QFont, width: float, direction: Qt.LayoutDirection,
                  extra: float = 0.0) -> None:
@@ -49,19 +49,20 @@ class ShapedText:
         option.setWrapMode(QTextOption.WrapMode.WordWrap if width >= 0 else QTextOption.WrapMode.NoWrap)
         self.layout.setTextOption(option)
         y, widest = 0.0, 0.0
+        side = QFontMetricsF(font).height() * extra
         self.layout.beginLayout()
         while True:
             line = self.layout.createLine()
             if not line.isValid():
                 break
             line.setLeadingIncluded(True)
-            line.setLineWidth(width if width >= 0 else ONE_LINE_WIDTH)
+            line.setLineWidth(max(1.0, width - 2 * side) if width >= 0 else ONE_LINE_WIDTH)
             pad = line.height() * extra
-            line.setPosition(QPointF(0, y + pad))
+            line.setPosition(QPointF(side, y + pad))
             y += line.height() + 2 * pad
             widest = max(widest, line.naturalTextWidth())
         self.layout.endLayout()
-        self.size = QSize(math.ceil(widest), math.ceil(y))
+        self.size = QSize(math.ceil(widest + 2 * side), math.ceil(y))
 
     def draw(self, painter: QPainter, left: float, top: float) -> None:
         self.layout.draw(painter, QPointF(left, top))
@@ -74,7 +75,8 @@ def shaped(text: str, font: QFont, width: float = NO_WRAP,
            direction: Qt.LayoutDirection = Qt.LayoutDirection.LeftToRight) -> ShapedText:
     """The kept layout of ``text`` (made on first use; the least recently used are let go)."""
     width = NO_WRAP if width < 0 else float(int(width))
-    extra = (line_height(translator().language) - 1) / 2
+    families = font.families()
+    extra = (family_line_height(families[0]) - 1) / 2 if families else 0.0
     key = (text, font.toString(), tuple(font.families()), font.letterSpacing(), font.wordSpacing(),
            width, direction, extra)
     found = _kept.pop(key, None)
