@@ -120,11 +120,7 @@ class Kiosk(QObject):
         w.recent = []
         w.picker.filter.clear()
         w.show_section(self.config.start_section or w.view.section_ids()[0])
-        page = w.view.current_page()
-        cursor = page.textCursor()
-        cursor.clearSelection()
-        page.setTextCursor(cursor)
-        w.view.forget_positions()
+        w.view.forget_positions()  # scroll positions and selections, on every kept page
         w.statusBar().clearMessage()
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:

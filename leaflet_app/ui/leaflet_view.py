@@ -149,8 +149,7 @@ class LeafletView(QWidget):
             self.current_page().setFocus()
 
     def _arrange(self) -> None:
-        """Show what the layout needs (compact, choosing a section, or neither), then settle the
-        geometry at once, so the text is laid out once, at its final width.
+        """Show what the layout needs (compact, choosing a section, or neither).
 
         The layout is switched off meanwhile: each visibility change would otherwise lay out
         the whole view again, measuring every label in its script."""
@@ -160,7 +159,6 @@ class LeafletView(QWidget):
             self.nav.setVisible(self.compact and not self.choosing)
             self.sections.setVisible(not self.compact or self.choosing)
             self.shelf.setVisible(not (self.compact and self.choosing))
-        settle_layouts(self)
 
     def _show_position(self) -> None:
         row = max(self.sections.currentRow(), 0)

@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def _size_buttons(self) -> None:
         """Toolbar buttons sized from the font: 1.6 lines high (2.5 in kiosk mode, for fingers),
-        more for scripts that rise above their line, with room for their ink at the ends."""
+        more for scripts that rise above their line."""
         language = translator().language
         metrics = QFontMetrics(self.font())
         extra = (line_height(language) - 1) / 2  # Nastaliq: the font metrics already give most of it
