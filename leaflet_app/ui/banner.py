@@ -7,8 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from leaflet_app.catalogues import SOURCE_LANGUAGE, language_info
-from leaflet_app.i18n import N_, _, translator
+from leaflet_app.i18n import N_, SOURCE_LANGUAGE, _, translator
 from leaflet_app.ui.shaped_text import TextLabel
 
 DRAFT = N_("Draft translation, not yet checked by a qualified translator ({percent} checked).")
@@ -55,19 +54,17 @@ class ReviewBanner(QFrame):
             self._size_english()
 
     def retranslate(self) -> None:
-        tr = translator()
-        catalogue = tr.catalogue
-        if catalogue.error is not None:
-            name = language_info(catalogue.language).english_name
-            local, english = BROKEN.format(language=name), ""
-        elif catalogue.language == SOURCE_LANGUAGE or catalogue.status.state == "checked":
+        lang = translator().current
+        if lang.error is not None:
+            local, english = BROKEN.format(language=lang.english_name), ""
+        elif lang.code == SOURCE_LANGUAGE or lang.status.state == "checked":
             self.hide()
             return
-        elif catalogue.status.state == "incomplete":
+        elif lang.status.state == "incomplete":
             local, english = _(INCOMPLETE), INCOMPLETE
         else:
-            fraction = catalogue.status.fraction_checked
-            local = _(DRAFT).format(percent=format_percent(fraction, locale=catalogue.language))
+            fraction = lang.status.fraction_checked
+            local = _(DRAFT).format(percent=format_percent(fraction, locale=lang.code))
             english = DRAFT.format(percent=format_percent(fraction, locale="en"))
         self.message.setText(local)
         self.english.setText(english)
