@@ -255,13 +255,15 @@ def main(argv: list[str] | None = None) -> int:
                 failures += 1
                 print(f"gallery: {mode} {shot.language} {shot.size_text} {shot.section}: {error}", file=sys.stderr)
         sheet_path = args.out / f"{mode}.png"
+        t1 = time.perf_counter()
         try:
             sheet = compose_sheet(mode, langs, columns, results, args.thumb, sheet_path)
         except OSError as exc:
             print(f"gallery: {exc}", file=sys.stderr)
             return 1
+        t2 = time.perf_counter()
         print(f"{mode}: {sheet_path} ({sheet.width()}×{sheet.height()}, {len(shots)} screenshots in {folder}) "
-              f"{time.perf_counter() - t0:.1f} s")
+              f"{t2 - t0:.1f} s (screenshots {t1 - t0:.1f} s, sheet {t2 - t1:.1f} s)")
     print(f"total {time.perf_counter() - started:.1f} s with {args.jobs} job(s)"
           + (f"; {failures} screenshot(s) failed" if failures else ""))
     return 1 if failures else 0
