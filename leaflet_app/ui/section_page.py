@@ -160,7 +160,8 @@ class SectionPage(QTextBrowser):
         if not block.isValid():
             return True
         self.document().size()  # finish the (otherwise lazy) layout, so positions are final
-        top = int(self.document().documentLayout().blockBoundingRect(block).top())
+        # The first block from the very top (above it is only the document's margin).
+        top = 0 if number == 0 else int(self.document().documentLayout().blockBoundingRect(block).top())
         bar = self.verticalScrollBar()
         bar.setValue(top)
         return bar.value() >= top
