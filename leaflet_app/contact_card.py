@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from leaflet_app.contacts import LRI, PDI
 from leaflet_app.content import Leaflet
 
+# Contact details are Latin letters and digits in every language: their own face and line height
+# (in an Urdu page the Nastaliq line would make each row twice as tall).
+LATIN_FAMILY = "Noto Sans"
+
 
 @dataclass(frozen=True)
 class ContactCard:
@@ -67,4 +71,4 @@ def card_html(card: ContactCard, border: str, icon_px: int) -> str:
         for icon, body in rows
     )
     return (f'<table class="contactCard" border="1" cellspacing="0" cellpadding="8" width="100%" '
-            f'style="border-color: {border}; border-style: solid;">{cells}</table>')
+            f'style="border-color: {border}; border-style: solid; font-family: \'{LATIN_FAMILY}\';">{cells}</table>')

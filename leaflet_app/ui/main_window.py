@@ -13,8 +13,10 @@ from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QFont,
     QFontInfo,
     QFontMetrics,
+    QFontMetricsF,
     QGuiApplication,
     QIcon,
     QPalette,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBu
 from leaflet_app import APP_NAME
 from leaflet_app.content import Leaflet
 from leaflet_app.display import ACCESSIBLE, Display, DisplayController, resolve_scheme
+from leaflet_app.fonts import line_height
 from leaflet_app.i18n import SOURCE_LANGUAGE, _, localizer, translator
 from leaflet_app.paths import resources_dir
 from leaflet_app.render import plain
@@ -32,7 +35,7 @@ from leaflet_app.settings import read_choice
 from leaflet_app.theme import banner_palette, palette_for, schemes
 from leaflet_app.ui import actions, icons
 from leaflet_app.ui.banner import ReviewBanner
-from leaflet_app.ui.chrome import Sizes, sizes_for
+from leaflet_app.ui.chrome import BASE_POINTS, Sizes, sizes_for
 from leaflet_app.ui.display_panel import DisplayPanel
 from leaflet_app.ui.focus_ring import FocusRing
 from leaflet_app.ui.language_picker import LanguagePicker
@@ -269,13 +272,24 @@ class MainWindow(QMainWindow):
             else:
                 self.setPalette(palette)
             self.banner.setPalette(banner_palette(scheme, palette))
-        self.view.set_text_style(lang.font(sizes.text_points, d.readable_font), d.spacing,
+        self.view.set_text_style(self._text_font(sizes.text_points), d.spacing,
                                  large_text=sizes.large_text, ink=scheme.color("text"))
         metrics = QFontMetrics(chrome)
         self.focus_ring.set_style(scheme.color("focus"), max(3, metrics.height() // 8))
         self._size_controls(palette_for(scheme))
         self.display_panel.show_display(d)
         self.accessibility_action.setChecked(self.accessibility_mode)
+
+    def _text_font(self, points: float) -> QFont:
+        """The text font at ``points``, made smaller only where a line would be so tall that three
+        no longer fit in half the window (Nastaliq at 300 % on a 600 px screen)."""
+        lang, readable = translator().current, self.display.readable_font
+        font = lang.font(points, readable)
+        pitch = QFontMetricsF(font).lineSpacing() * line_height(lang.code)
+        most = self.height() / 2 / 3.3  # three lines and the paragraph's margins
+        if pitch > most:
+            font = lang.font(max(BASE_POINTS, points * most / pitch), readable)
+        return font
 
     def _size_controls(self, palette: QPalette) -> None:
         """Buttons and icons sized from the control font, drawn in the scheme's colours (the

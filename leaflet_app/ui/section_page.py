@@ -173,13 +173,16 @@ def apply_spacing(doc: QTextDocument, language: str, spacing: bool, pixel_size: 
     height = max(1.5 if spacing else 1.0, line_height(language))
     if height == 1.0:
         return
-    cursor = QTextCursor(doc)
-    cursor.select(QTextCursor.SelectionType.Document)
     fmt = QTextBlockFormat()
     fmt.setLineHeight(round(height * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if spacing:
         fmt.setBottomMargin(2 * pixel_size)
-    cursor.mergeBlockFormat(fmt)
+    block = doc.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        if cursor.currentTable() is None:  # the contact card keeps its Latin lines
+            cursor.mergeBlockFormat(fmt)
+        block = block.next()
 
 
 # Pages kept laid out: enough for every language in both text styles of one section, and more.

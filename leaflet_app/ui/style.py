@@ -67,7 +67,7 @@ class LeafletStyle(QProxyStyle):
         fill, _ = button_face(option.palette, on, enabled)
         if enabled and not on and state & QStyle.StateFlag.State_MouseOver:
             fill = mix(fill, option.palette.color(QPalette.ColorRole.ButtonText), 0.08)
-        line = max(1.0, option.fontMetrics.height() / 14)
+        line = max(1, round(option.fontMetrics.height() / 14))  # whole pixels: crisp, full colour
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(fill)
