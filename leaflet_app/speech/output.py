@@ -56,7 +56,10 @@ class DeviceOutput(PcmOutput):
         self._sink = None
         self._rate = 0
         self._buffer: QBuffer | None = None
-        self._stopping = False
+        # The sink's state is polled: PySide6 6.11 cannot pass QAudio::State to a Python slot.
+        self._watch = QTimer(self)
+        self._watch.setInterval(20)
+        self._watch.timeout.connect(self._check)
 
     def problem(self) -> str | None:
         if self._device.isNull():
@@ -75,32 +78,33 @@ class DeviceOutput(PcmOutput):
             fmt.setChannelCount(1)
             fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
             self._sink = QAudioSink(self._device, fmt, self)
-            self._sink.stateChanged.connect(self._on_state)
             self._rate = sample_rate
         return self._sink
 
     def start(self, pcm: bytes, sample_rate: int) -> None:
         sink = self._sink_for(sample_rate)
-        self._stopping = True
-        sink.stop()  # a stop() of the previous buffer must not read as its end
-        self._stopping = False
+        sink.stop()
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(pcm))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         sink.start(self._buffer)
+        self._watch.start()
 
-    def _on_state(self, state) -> None:
+    def _check(self) -> None:
         from PySide6.QtMultimedia import QtAudio
 
-        if self._stopping or self._sink is None:
+        if self._sink is None:
             return
+        state = self._sink.state()
         if state == QtAudio.State.IdleState and self._buffer is not None and self._buffer.atEnd():
+            self._watch.stop()
             self._sink.stop()
             self.finished.emit()
-        elif state == QtAudio.State.StoppedState and self._sink.error() not in (
-            QtAudio.Error.NoError, QtAudio.Error.UnderrunError
-        ):
-            self.failed.emit(f"the audio device stopped ({self._sink.error().name})")
+        elif state == QtAudio.State.StoppedState:
+            self._watch.stop()
+            error = self._sink.error()
+            if error not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
+                self.failed.emit(f"the audio device stopped ({error.name})")
 
     def pause(self) -> None:
         if self._sink is not None:
@@ -111,10 +115,9 @@ class DeviceOutput(PcmOutput):
             self._sink.resume()
 
     def stop(self) -> None:
+        self._watch.stop()
         if self._sink is not None:
-            self._stopping = True
             self._sink.stop()
-            self._stopping = False
 
     def played_ms(self) -> int:
         return self._sink.processedUSecs() // 1000 if self._sink is not None else 0
