@@ -32,17 +32,18 @@ _SPECIAL = re.compile(
 SPELL_UP_TO = 4
 
 
-def spoken_symbols(tr: Translate) -> dict[str, str]:
-    """What the punctuation in an address is called, in the listener's language."""
+def spoken_symbols(pgettext: Translate) -> dict[str, str]:
+    """What the punctuation in an address is called, in the listener's language (the context
+    is written out, not CONTEXT, so that the extractor finds it)."""
     return {
         # TRANSLATORS: read aloud for "@" in an e-mail address, the way people say it aloud.
-        "@": tr(CONTEXT, "at"),
+        "@": pgettext("read aloud", "at"),
         # TRANSLATORS: read aloud for "." in an e-mail or web address.
-        ".": tr(CONTEXT, "dot"),
+        ".": pgettext("read aloud", "dot"),
         # TRANSLATORS: read aloud for "/" in a web address.
-        "/": tr(CONTEXT, "slash"),
+        "/": pgettext("read aloud", "slash"),
         # TRANSLATORS: read aloud for "-" in a web address.
-        "-": tr(CONTEXT, "hyphen"),
+        "-": pgettext("read aloud", "hyphen"),
     }
 
 
