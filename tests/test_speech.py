@@ -256,3 +256,45 @@ def test_the_speakers_play_it_through_qtmultimedia(sound_server, tmp_path: Path)
     assert finished == "[0, 1, -1] stopped"
     heard = capture.read_bytes()
     assert rms(heard) > 300, "the null sink's monitor heard the voice"
+
+
+def test_speak_writes_the_section_read_aloud_to_a_wav_file(tmp_path: Path) -> None:
+    import wave
+
+    out = tmp_path / "contact-pa.wav"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "leaflet_app", "--speak", str(out), "--language", "pa",
+                             "--section", "contact"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    with wave.open(str(out)) as w:
+        assert (w.getnchannels(), w.getsampwidth()) == (1, 2)
+        pcm = w.readframes(w.getnframes())
+        duration = w.getnframes() / w.getframerate()
+    assert 20 < duration < 120, duration  # heading, address, phone, e-mail and the last line
+    assert rms(pcm) > 1000
+    assert f"{duration:.1f} s of speech" in result.stdout
+    assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
+
+    wrong = subprocess.run([sys.executable, "-m", "leaflet_app", "--speak", str(tmp_path / "x.mp3")],
+                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    assert wrong.returncode == 2 and "--speak writes .wav files" in wrong.stderr
+
+
+STARTUP = """
+    import sys
+    from leaflet_app.app import application, default_leaflet, languages
+    from leaflet_app.ui.main_window import MainWindow
+    app = application()
+    window = MainWindow(default_leaflet(), languages(), None)
+    window.restore()
+    window.show()
+    app.processEvents()
+    print(sorted(m for m in sys.modules if m.startswith(("PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
+                                                         "espeakng_loader", "leaflet_app.speech.espeak"))))
+"""
+
+
+def test_speech_is_not_loaded_when_the_app_starts() -> None:
+    result = run_reader(dict(os.environ, QT_QPA_PLATFORM="offscreen"), STARTUP)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

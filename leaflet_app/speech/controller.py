@@ -116,7 +116,10 @@ class ReadAloud(QObject):
 
         engines = GOOD_SYSTEM_ENGINES if self._system_engines is None else self._system_engines
         if engines:
-            speaker = system_speaker(self.language, engines)
+            try:
+                speaker = system_speaker(self.language, engines)
+            except ImportError:  # PySide6-Addons missing: the bundled voice may still do
+                speaker = None
             if speaker is not None:
                 speaker.setParent(self)
                 return speaker
@@ -130,7 +133,12 @@ class ReadAloud(QObject):
             log.warning("Read aloud: no voice for %s", self.language)
             self._set_available(NO_VOICE)
             return None
-        output = self._output_factory()
+        try:
+            output = self._output_factory()
+        except ImportError as exc:  # PySide6-Addons (QtMultimedia) is not installed
+            log.warning("Read aloud: %s", exc)
+            self._set_available(BROKEN)
+            return None
         problem = output.problem()
         if problem:
             log.warning("Read aloud: %s", problem)

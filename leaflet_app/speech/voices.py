@@ -11,10 +11,11 @@ voice is used there.
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
-from leaflet_app.speech.espeak import engine
+from leaflet_app.speech.espeak import Synthesis, engine
 from leaflet_app.speech.output import PcmOutput
 
 # Qt text-to-speech engines whose voices are better than the bundled eSpeak NG.
@@ -47,7 +48,10 @@ class Speaker(QObject):
 
 
 class EspeakSpeaker(Speaker):
-    """eSpeak NG's PCM, played on ``output``; words reported as the output reaches them."""
+    """eSpeak NG's PCM, played on ``output``; words reported as the output reaches them.
+
+    A text is synthesised a sentence at a time, the next one while the current one plays:
+    the first audio comes after one sentence's synthesis, not the whole paragraph's."""
 
     def __init__(self, language: str, output: PcmOutput, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,35 +59,59 @@ class EspeakSpeaker(Speaker):
         self.output = output
         output.setParent(self)
         self.name = f"eSpeak NG ({QLocale(language).nativeLanguageName() or language})"
+        self._sentences: list[tuple[int, str]] = []  # (offset in the text, sentence) still to say
+        self._ready: Synthesis | None = None  # the next sentence, synthesised ahead
+        self._offset = 0
         self._words: list = []
         self._next = 0
         self._poll = QTimer(self)
         self._poll.setInterval(WORD_POLL_MS)
         self._poll.timeout.connect(self._report_words)
-        output.finished.connect(self._finished)
+        output.finished.connect(self._sentence_done)
         output.failed.connect(self._failed)
 
     def speak(self, text: str) -> None:
-        synthesis = engine().synthesize(text, self.language)
+        self._sentences = sentences(text)
+        self._ready = None
+        if not self._sentences:
+            QTimer.singleShot(0, self, self.done.emit)
+            return
+        self._say_next()
+        self.audioStarted.emit()
+
+    def _say_next(self) -> None:
+        self._offset, sentence = self._sentences.pop(0)
+        synthesis = self._ready or engine().synthesize(sentence, self.language)
+        self._ready = None
         self._words, self._next = synthesis.words, 0
         self.output.start(synthesis.pcm, synthesis.sample_rate)
-        self.audioStarted.emit()
         self._report_words()
         self._poll.start()
+        if self._sentences:  # the next sentence, once this one's audio is on its way
+            QTimer.singleShot(0, self, self._synthesise_ahead)
+
+    def _synthesise_ahead(self) -> None:
+        if self._sentences and self._ready is None:
+            self._ready = engine().synthesize(self._sentences[0][1], self.language)
 
     def _report_words(self) -> None:
         played = self.output.played_ms()
         while self._next < len(self._words) and self._words[self._next].ms <= played:
             w = self._words[self._next]
             self._next += 1
-            self.word.emit(w.start, w.length)
+            self.word.emit(self._offset + w.start, w.length)
 
-    def _finished(self) -> None:
+    def _sentence_done(self) -> None:
+        self._report_words()
+        if self._sentences:
+            self._say_next()
+            return
         self._poll.stop()
         self.done.emit()
 
     def _failed(self, why: str) -> None:
         self._poll.stop()
+        self._sentences = []
         self.failed.emit(why)
 
     def pause(self) -> None:
@@ -96,10 +124,25 @@ class EspeakSpeaker(Speaker):
 
     def stop(self) -> None:
         self._poll.stop()
+        self._sentences, self._ready = [], None
         self.output.stop()
 
     def set_rate(self, factor: float) -> None:
-        engine().set_rate(factor)  # from the next block on
+        engine().set_rate(factor)  # from the next sentence on
+        self._ready = None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:\u061f\u06d4\u0964])\s+")  # . ! ? ; : and Arabic ?, Urdu and Indic full stops
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """``text`` cut after each sentence's end: (offset, sentence) pairs, blank ones left out."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, text[start:m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return [(offset, s) for offset, s in out if s.strip()]
 
 
 class SystemSpeaker(Speaker):

@@ -16,7 +16,7 @@ BLOCK_WASH = 0.22  # how much of the Highlight colour tints the paragraph being 
 
 
 def _blend(base: QColor, over: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(*(b + (o - b) * amount for b, o in zip(base.getRgbF()[:3], over.getRgbF()[:3])))
+    return QColor.fromRgbF(*(b + (o - b) * amount for b, o in zip(base.getRgbF()[:3], over.getRgbF()[:3], strict=True)))
 
 
 class ReadingHighlight(QObject):
