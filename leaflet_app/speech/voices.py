@@ -21,6 +21,8 @@ from leaflet_app.speech.output import PcmOutput
 # Qt text-to-speech engines whose voices are better than the bundled eSpeak NG.
 GOOD_SYSTEM_ENGINES = ("winrt", "sapi", "darwin", "android")
 WORD_POLL_MS = 20
+# The variety the leaflet is written in, where a language has several.
+LOCALES = {"en": "en_GB", "pt": "pt_PT"}
 
 
 class Speaker(QObject):
@@ -191,22 +193,24 @@ class SystemSpeaker(Speaker):
 
 
 def system_speaker(language: str, engines: tuple[str, ...] = GOOD_SYSTEM_ENGINES) -> SystemSpeaker | None:
-    """The system's voice for ``language`` from the first engine in ``engines`` that has one."""
+    """The system's voice for ``language`` from the first engine in ``engines`` that has one
+    (of the leaflet's own variety first: British English, European Portuguese)."""
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     available = set(QTextToSpeech.availableEngines())
-    wanted = QLocale(language).language()
+    preferred = QLocale(LOCALES.get(language, language))
     for name in engines:
         if name not in available:
             continue
         tts = QTextToSpeech(name)
-        if tts.state() == QTextToSpeech.State.Error:
-            tts.deleteLater()
-            continue
-        voices = [v for v in tts.allVoices(QLocale()) if v.locale().language() == wanted]
-        if voices:
-            tts.setLocale(voices[0].locale())
-            tts.setVoice(voices[0])
-            return SystemSpeaker(tts)
+        if tts.state() != QTextToSpeech.State.Error:
+            locales = [loc for loc in tts.availableLocales() if loc.language() == preferred.language()]
+            locales.sort(key=lambda loc: loc.territory() != preferred.territory())
+            for locale in locales:
+                tts.setLocale(locale)
+                voices = tts.availableVoices()
+                if voices:
+                    tts.setVoice(voices[0])
+                    return SystemSpeaker(tts)
         tts.deleteLater()
     return None
