@@ -120,11 +120,19 @@ def test_pause_resume_and_stop_on_a_real_output() -> None:
                         "Drugi akapit.", "Trzeci akapit."], "pl")
     blocks: list[int] = []
     reader.blockChanged.connect(blocks.append)
-    reader.play()
     loop = QEventLoop()
-    QTimer.singleShot(300, loop.quit)
+    words: list[int] = []
+
+    def pause_at_the_third_word(block: int, start: int, length: int) -> None:
+        words.append(start)
+        if len(words) == 3:
+            reader.pause()
+            loop.quit()
+
+    reader.wordChanged.connect(pause_at_the_third_word)
+    reader.play()
+    QTimer.singleShot(30_000, loop.quit)
     loop.exec()
-    reader.pause()
     assert reader.state == PAUSED
     taken = len(recorder.recorded)
     assert taken > 0
