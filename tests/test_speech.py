@@ -309,3 +309,15 @@ def test_speech_is_not_loaded_when_the_app_starts() -> None:
     result = run_reader(dict(os.environ, QT_QPA_PLATFORM="offscreen"), STARTUP)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_language_without_a_voice_says_so() -> None:
+    reader = ReadAloud(output_factory=lambda: Recorder(speed=0), system_engines=())
+    availability: list[bool] = []
+    reader.availabilityChanged.connect(availability.append)
+    reader.set_section(["tlhIngan Hol Dajatlh'a'?"], "tlh")  # Klingon: no eSpeak NG voice
+    assert not reader.play()
+    assert reader.state == STOPPED and availability == [False]
+    assert reader.reason(english=True) == "Cannot read aloud: there is no voice for this language on this computer."
+    reader.set_section(["Dzień dobry."], "pl")
+    assert reader.play() and reader.available and availability == [False, True] and reader.reason() == ""
