@@ -18,9 +18,8 @@ import pytest
 from conftest import LANGUAGES, ROOT
 from PySide6.QtCore import QEventLoop, QTimer
 
-from leaflet_app.catalogues import cached_catalogue
 from leaflet_app.contacts import LRI, PDI
-from leaflet_app.i18n import translator
+from leaflet_app.i18n import localizer, translator
 from leaflet_app.speech.controller import PAUSED, PLAYING, STOPPED, ReadAloud
 from leaflet_app.speech.output import Recorder
 from leaflet_app.speech.recording import section_blocks, speak_blocks
@@ -62,7 +61,7 @@ def test_every_language_speaks_its_first_paragraph_and_contact_block(leaflet, la
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_contact_details_are_prepared_to_be_written_down(language: str) -> None:
-    tr = cached_catalogue(language).translations.pgettext
+    tr = localizer(language).pgettext
     spoken = prepare(f"Tel: {LRI}{PHONE}{PDI} E-Mail: {EMAIL}", tr).text
     assert "0 1 6 0 4, 3 6 4 0 3 6" in spoken
     at, dot = tr(CONTEXT, "at"), tr(CONTEXT, "dot")
@@ -185,7 +184,7 @@ def run_reader(env: dict[str, str], script: str) -> subprocess.CompletedProcess[
 
 NO_DEVICE_SCRIPT = """
     from leaflet_app.app import application
-    from leaflet_app.i18n import translator
+    from leaflet_app.i18n import localizer, translator
     from leaflet_app.speech.controller import ReadAloud
     app = application()
     translator().set_language("pl")

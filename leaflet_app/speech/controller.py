@@ -14,8 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from leaflet_app.catalogues import cached_catalogue
-from leaflet_app.i18n import N_, _
+from leaflet_app.i18n import N_, _, localizer
 from leaflet_app.speech.output import DeviceOutput, PcmOutput
 from leaflet_app.speech.text import Prepared, prepare
 
@@ -69,8 +68,7 @@ class ReadAloud(QObject):
 
     def _prepared_block(self, i: int) -> Prepared:
         if self._prepared[i] is None:
-            tr = cached_catalogue(self.language).translations.pgettext
-            self._prepared[i] = prepare(self._blocks[i], tr)
+            self._prepared[i] = prepare(self._blocks[i], localizer(self.language).pgettext)
         return self._prepared[i]  # type: ignore[return-value]
 
     # --- the voice ----------------------------------------------------------------------------

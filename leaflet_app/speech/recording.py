@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QTextDocument
 
-from leaflet_app.catalogues import cached_catalogue, language_info
 from leaflet_app.content import Leaflet
+from leaflet_app.i18n import localizer
 from leaflet_app.render import LeafletRenderer
 
 
@@ -24,10 +24,8 @@ def document_blocks(doc: QTextDocument) -> list[str]:
 
 def section_blocks(leaflet: Leaflet, section_id: str, language: str) -> list[str]:
     """The blocks of a section in a language, built as the reader's page builds them."""
-    catalogue = cached_catalogue(language)
-    direction = "ltr" if catalogue.error else language_info(language).direction
-    html = LeafletRenderer(leaflet).section_html(leaflet.section(section_id), catalogue.translations.pgettext,
-                                                 direction)
+    lang = localizer(language)
+    html = LeafletRenderer(leaflet).section_html(leaflet.section(section_id), lang.pgettext, lang.direction_name)
     doc = QTextDocument()
     doc.setHtml(html)
     return document_blocks(doc)

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from leaflet_app.catalogues import SOURCE_LANGUAGE
-from leaflet_app.i18n import N_, _, current_language
+from leaflet_app.i18n import N_, SOURCE_LANGUAGE, _, current_language
 from leaflet_app.speech.controller import PAUSED, PLAYING, SPEEDS, ReadAloud
 from leaflet_app.ui.shaped_text import TextButton, TextLabel
 
