@@ -8,7 +8,10 @@ set -eu
 cd "$(dirname "$0")"
 
 # Debian packages: Python's venv, and the libraries Qt needs (offscreen for tests; xcb for a window).
-QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
+# QtMultimedia (read aloud) links PulseAudio's client library and, through its FFmpeg plugin,
+# a few X and DRM libraries.
+QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
+libpulse0 libx11-xcb1 libxext6 libxrender1 libdrm2"
 XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0"
 
@@ -48,7 +51,8 @@ case "$command" in
         ;;
     test)
         # Xvfb, openbox and friends: the kiosk is also tried under a real window manager.
-        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils
+        # PulseAudio (a private server with a null sink): read aloud is played through it.
+        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils pulseaudio pulseaudio-utils
         python_env "[test]"
         exec .venv/bin/python -m pytest "$@"
         ;;

@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="save a picture of the window and exit")
     p.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot (1280x800)")
     p.add_argument("--export", metavar="FILE.txt", type=Path, help="write the whole leaflet as UTF-8 text and exit")
+    p.add_argument("--speak", metavar="FILE.wav", type=Path,
+                   help="read the section (--section, default the first) aloud into a WAV file and exit")
     p.add_argument("--accessible", action="store_true", help="start in accessibility mode (large text, high contrast)")
     k = p.add_argument_group("kiosk mode (unattended screens)")
     k.add_argument("--kiosk", action="store_true", help="run locked, full screen, resetting itself when idle")
@@ -115,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         size = _parse_size(args.size)
         if args.export is not None and args.export.suffix.lower() != ".txt":
             raise UsageError(f"--export writes .txt files; '{args.export}' has another extension")
+        if args.speak is not None and args.speak.suffix.lower() != ".wav":
+            raise UsageError(f"--speak writes .wav files; '{args.speak}' has another extension")
         if args.screenshot is not None and args.screenshot.suffix.lower() != ".png":
             raise UsageError(f"--screenshot writes .png files; '{args.screenshot}' has another extension")
     except UsageError as exc:
@@ -131,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.export is not None:
         return _export(leaflet, args.language or "en", args.export)
+    if args.speak is not None:
+        return _speak(leaflet, args.language or "en", args.section or leaflet.sections[0].id, args.speak)
     return _run_window(leaflet, langs, args, size)
 
 
@@ -147,6 +153,24 @@ def _export(leaflet, language: str, path: Path) -> int:
     except OSError as exc:
         print(f"leaflet-app: cannot write {path}: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _speak(leaflet, language: str, section: str, path: Path) -> int:
+    from leaflet_app.app import application
+    from leaflet_app.speech.espeak import SpeechError
+    from leaflet_app.speech.recording import speak_to_file
+
+    application()
+    try:
+        seconds = speak_to_file(leaflet, section, language, path)
+    except (SpeechError, RuntimeError) as exc:
+        print(f"leaflet-app: cannot read aloud: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"leaflet-app: cannot write {path}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{path}: {seconds:.1f} s of speech ({language}, section {section})")
     return 0
 
 

@@ -109,3 +109,19 @@ def test_the_f1_page_lists_exactly_the_keys_the_window_defines(window, qtbot) ->
             native = QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
             assert native in shown, k
             assert k in widget_keys or QKeySequence(k).toString() in defined, f"{k} is listed but does nothing"
+
+
+def test_read_aloud_is_a_toolbar_action_that_stops_on_a_change(window, qtbot) -> None:
+    import sys
+
+    assert "leaflet_app.speech.controller" not in sys.modules or window.reader is None
+    qtbot.mouseClick(window.read_aloud_button, Qt.MouseButton.LeftButton)
+    bar = window.read_bar
+    assert bar is not None and bar.isVisible()
+    reader = window.reader
+    if reader.available:
+        assert reader.state == "playing"
+    else:  # no speakers on this machine: the bar says why, in words, never a silent button
+        assert bar.reason.isVisible() and bar.reason.text()
+    window.set_language("pl")
+    assert reader.state == "stopped"

@@ -32,6 +32,7 @@ TOOLBAR = (
     ActionSpec("chooseLanguage", N_("Choose a language"), ("Ctrl+L",), "globe"),
     ActionSpec("flipLanguage", N_("Show the leaflet in English"), ("Ctrl+E",), "languages", label="English"),
     ActionSpec("contact", N_("Contact details"), ("Ctrl+K",), "phone"),
+    ActionSpec("readAloud", N_("Read the section aloud"), ("Ctrl+R",), "volume-2", label=N_("Read aloud")),
     ActionSpec("displaySettings", N_("Display settings"), ("Ctrl+D",), "a-large-small"),
     ActionSpec("accessibilityMode", N_("Accessibility mode on or off"), ("Ctrl+Shift+A",), "accessibility",
                label=N_("Accessibility mode"), checkable=True),
@@ -49,6 +50,7 @@ OTHER = (
     ActionSpec("smallerText", N_("Smaller text"), (QKeySequence.StandardKey.ZoomOut, "Ctrl+-"),
                shown_keys=("Ctrl+-",)),
     ActionSpec("normalTextSize", N_("Normal text size"), ("Ctrl+0",)),
+    ActionSpec("stopReading", N_("Stop reading aloud"), ("Ctrl+.",)),
     ActionSpec("closePage", N_("Close this page"), ("Esc",)),
     ActionSpec("quit", "", (QKeySequence.StandardKey.Quit, "Ctrl+Q")),  # not listed: the window's own
 )

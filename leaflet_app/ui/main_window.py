@@ -43,6 +43,7 @@ from leaflet_app.ui.focus_ring import FocusRing
 from leaflet_app.ui.language_picker import LanguagePicker
 from leaflet_app.ui.layouts import frozen_layouts
 from leaflet_app.ui.leaflet_view import LeafletView, copy_to_clipboard
+from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.ui.shaped_text import TextLabel
 from leaflet_app.ui.shortcuts_page import ShortcutsPage
 from leaflet_app.ui.toolbar import ButtonRow, action_button
@@ -82,8 +83,10 @@ class MainWindow(QMainWindow):
             button = action_button(self.actions_by_id[spec.id], spec.id + "Button")
             self.toolbar.add_button(button)
             self.toolbar_buttons.append(button)
-        (self.language_button, self.english_button, self.contact_button, self.display_button,
-         self.accessibility_button, self.shortcuts_button) = self.toolbar_buttons
+        (self.language_button, self.english_button, self.contact_button, self.read_aloud_button,
+         self.display_button, self.accessibility_button, self.shortcuts_button) = self.toolbar_buttons
+        self.reader = None  # read aloud: made on first use (QtMultimedia stays unloaded until then)
+        self.read_bar: QWidget | None = None
 
         self.banner = ReviewBanner()
         self.view = LeafletView(leaflet)
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.setSpacing(4)
         reader_layout.addWidget(self.banner)
+        self.reader_layout = reader_layout
         reader_layout.addWidget(self.view, 1)
         reader_layout.addWidget(self.notice)
 
@@ -147,6 +151,8 @@ class MainWindow(QMainWindow):
             "chooseLanguage": self.open_picker,
             "flipLanguage": self.flip_language,
             "contact": self.show_contact,
+            "readAloud": self.read_aloud,
+            "stopReading": self.stop_reading,
             "displaySettings": self.open_display_panel,
             "accessibilityMode": self.toggle_accessibility_mode,
             "keyboardShortcuts": self.open_shortcuts,
@@ -229,6 +235,49 @@ class MainWindow(QMainWindow):
         elif self.family_language in self.languages:
             self.set_language(self.family_language)
 
+    # --- read aloud ---------------------------------------------------------------------------
+    def read_aloud(self) -> None:
+        """Read the shown section aloud (or pause, or resume); the controls appear on first use."""
+        if self.reader is None:
+            from leaflet_app.speech.controller import ReadAloud
+            from leaflet_app.ui.read_aloud_bar import ReadAloudBar
+            from leaflet_app.ui.reading_highlight import ReadingHighlight
+
+            self.reader = ReadAloud(self)
+            self.read_bar = ReadAloudBar(self.reader, self._read_source)
+            follow_language(self.read_bar, self.read_bar.retranslate)
+            highlight = ReadingHighlight(self)
+            self.reader.blockChanged.connect(highlight.show_block)
+            self.reader.wordChanged.connect(highlight.show_word)
+            self.reader.stateChanged.connect(lambda state: highlight.attach(self.view.current_page()))
+            self.read_bar.speedChosen.connect(self._remember_speed)
+            if self.settings is not None:
+                speed = self.settings.value("speech/speed", 1.0)
+                try:
+                    self.read_bar.set_speed(float(speed))
+                except (TypeError, ValueError):
+                    log.info("Ignoring a stored reading speed that is not a number: %r", speed)
+            translator().languageAboutToChange.connect(self.stop_reading)
+            self.view.sectionChanged.connect(self.stop_reading)
+            self.reader_layout.insertWidget(1, self.read_bar)
+            self.read_bar.retranslate()
+        self.read_bar.show()
+        self.read_bar.play_pause()
+
+    def _read_source(self) -> tuple[list[str], str, int]:
+        from leaflet_app.speech.recording import document_blocks
+
+        page = self.view.current_page()
+        return document_blocks(page.document()), translator().language, page.top_block()
+
+    def _remember_speed(self, speed: float) -> None:
+        if self.settings is not None:
+            self.settings.setValue("speech/speed", speed)
+
+    def stop_reading(self, *args: object) -> None:
+        if self.reader is not None:
+            self.reader.stop()
+
     def _on_language_changed(self, code: str) -> None:
         # Every widget inherits the locale: screen readers get it as the Locale attribute of
         # each accessible object (Qt >= 6.8), so they read the text in the right language.
@@ -256,6 +305,7 @@ class MainWindow(QMainWindow):
         self.toolbar.fit()  # now that the layouts have given the rows their widths
 
     def _apply_display(self) -> None:
+        self.stop_reading()  # a new page is laid out: the highlight would point into the old one
         self.view.remember_positions()  # while the layout is still the one the reader sees
         d = self.display
         lang = translator().current
@@ -475,6 +525,9 @@ class MainWindow(QMainWindow):
         selections, the picker, notices and the clipboard; nothing of the last visitor stays."""
         self.toolbar.show()
         self.close_pages()
+        self.stop_reading()
+        if self.read_bar is not None:
+            self.read_bar.hide()
         translator().set_language(language)
         self.reset_display()
         self.recent, self.family_language = [], None
