@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextLength,
     QTextListFormat,
     QTextOption,
@@ -214,3 +215,41 @@ def small_document(lines: Sequence[tuple[str, Localizer, float, bool]], width: f
         cursor.setBlockFormat(fmt)
     doc.setTextWidth(width)
     return doc
+
+
+def missing_glyphs(doc: QTextDocument) -> list[str]:
+    """The text of every block that, as laid out, draws a glyph its font does not have
+    (glyph 0, ".notdef", a box on paper). Empty when every letter has its glyph."""
+    doc.size()  # finish the layout
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for number in range(layout.lineCount() if layout is not None else 0):
+            line = layout.lineAt(number)  # kept: the runs refer to it
+            runs = line.glyphRuns()
+            if any(0 in run.glyphIndexes() for run in runs):
+                found.append(block.text())
+                break
+        block = block.next()
+    return found
+
+
+def keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
+    """Move a heading that would end a page (its text on the next) to the next page. For the
+    paginated document of a PDF; headings inside table cells (bilingual rows) stay."""
+    doc.size()
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        following = block.next()
+        fmt = block.blockFormat()
+        if fmt.headingLevel() and following.isValid() and block.layout().lineCount() and not block.textList():
+            top = layout.blockBoundingRect(block).top()
+            after = layout.blockBoundingRect(following)
+            first_line = following.layout().lineAt(0).height() if following.layout().lineCount() else 0
+            if int(top // page_height) != int((after.top() + first_line) // page_height) and top % page_height > 1:
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+                doc.size()
+        block = following

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from leaflet_app import APP_NAME
 from leaflet_app.catalogues import SOURCE_LANGUAGE
 from leaflet_app.content import Leaflet
-from leaflet_app.export.document import COLUMNS, STACKED, TextStyle, leaflet_document, small_document
+from leaflet_app.export.document import COLUMNS, STACKED, TextStyle, keep_headings_with_text, leaflet_document, small_document
 from leaflet_app.export.qr_paint import QrBlock
 from leaflet_app.i18n import N_, Localizer, localizer
 from leaflet_app.render import LeafletRenderer, plain
@@ -129,6 +129,7 @@ class PagePainter:
         )
         doc.setDocumentMargin(0)
         doc.setPageSize(QSizeF(self.width, body_h))
+        keep_headings_with_text(doc, body_h)
         text_pages = doc.pageCount()
         end_y = doc.size().height() - (text_pages - 1) * body_h
         qr = QrBlock(self.device, self.leaflet, self.lang, self.english if self.bilingual else None,

@@ -43,7 +43,7 @@ def label_lines(link: ContactLink, lang: Localizer, english: Localizer | None,
     lines = [(lang.gettext(link.label), lang, points, True)]
     if english is not None and english.code != lang.code:
         lines.append((link.label, english, points, False))
-    lines.append((link.shown, localizer(SOURCE_LANGUAGE), points * 0.9, False))
+    lines.append((link.shown, localizer(SOURCE_LANGUAGE), points, False))
     return lines
 
 
