@@ -9,7 +9,7 @@ large), each English block is stacked above its translation instead.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from leaflet_app.content import Leaflet
@@ -34,6 +34,7 @@ class SideBySideView(QTextBrowser):
         self.readable = False
         self.layout_mode = COLUMNS
         self._built: tuple | None = None
+        self._doc: QTextDocument | None = None
         self.setOpenLinks(False)  # offline: links are never opened
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -84,10 +85,10 @@ class SideBySideView(QTextBrowser):
         doc = leaflet_document(self.leaflet, a, b if second != first else None, style, mode, [self.section])
         doc.setDocumentMargin(QFontMetricsF(a.font(self.point_size)).height() * 0.6)
         doc.setParent(self)
-        old = self.document()
+        previous, self._doc = self._doc, doc
         self.setDocument(doc)
-        if old is not None and old.parent() is self:
-            old.deleteLater()
+        if previous is not None:
+            previous.deleteLater()
         self.layout_mode = mode
         self._built = key
         doc.size()  # lay out now, so the scroll range is right
