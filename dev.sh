@@ -41,7 +41,8 @@ case "$command" in
         ;;
     test)
         # Xvfb, openbox and friends: the kiosk is also tried under a real window manager.
-        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils
+        # poppler-utils: pdftoppm and pdffonts, to look at the PDFs the app writes.
+        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils poppler-utils
         python_env "[test]"
         exec .venv/bin/python -m pytest "$@"
         ;;

@@ -50,6 +50,7 @@ class TextStyle:
     section_gap: float = 1.2  # space above a section heading, in ems (not above the first)
     line_height: float = 1.0  # at least this many times the font's line height (1.5: large print)
     readable: bool = False  # the easy-to-read typeface for Latin, Greek and Cyrillic
+    italics: bool = True  # False: emphasis in bold (RNIB: italics are hard to read in large print)
 
 
 def new_document(style: TextStyle, direction: Qt.LayoutDirection = Qt.LayoutDirection.LeftToRight,
@@ -120,7 +121,10 @@ class BlockWriter:
             lst.setIndent(block.depth)
             cursor.createList(lst)
         start = cursor.position()
-        cursor.insertHtml(block.html)
+        html_text = block.html
+        if not self.style.italics:
+            html_text = html_text.replace("<em>", "<strong>").replace("</em>", "</strong>")
+        cursor.insertHtml(html_text)
         cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(self._char_format(block, lang))
         cursor.setPosition(cursor.selectionEnd())
@@ -178,13 +182,16 @@ def section_pairs(renderer: LeafletRenderer, section: Section, first: Localizer,
 
 def leaflet_document(leaflet: Leaflet, first: Localizer, second: Localizer | None, style: TextStyle,
                      layout: str = COLUMNS, sections: Sequence[str] | None = None,
-                     paint_device: QPaintDevice | None = None) -> QTextDocument:
-    """The leaflet's sections (all, or those named) in one language, or two paired up."""
+                     paint_device: QPaintDevice | None = None, starts: dict[str, int] | None = None) -> QTextDocument:
+    """The leaflet's sections (all, or those named) in one language, or two paired up.
+    ``starts``, if given, receives each section's first position in the document."""
     renderer = LeafletRenderer(leaflet)
     doc = new_document(style, first.direction if second is None else Qt.LayoutDirection.LeftToRight, paint_device)
     for section in leaflet.sections:
         if sections is not None and section.id not in sections:
             continue
+        if starts is not None:
+            starts[section.id] = 0 if doc.isEmpty() else doc.characterCount()
         write_blocks(doc, section_pairs(renderer, section, first, second), first, second, style, layout)
     return doc
 
@@ -253,3 +260,28 @@ def keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
                 QTextCursor(block).setBlockFormat(fmt)
                 doc.size()
         block = following
+
+
+def top_of(doc: QTextDocument, position: int) -> float:
+    """Where the block (or the bilingual table) at ``position`` starts, in document units."""
+    cursor = QTextCursor(doc)
+    cursor.setPosition(position)
+    table = cursor.currentTable()
+    layout = doc.documentLayout()
+    return layout.frameBoundingRect(table).top() if table else layout.blockBoundingRect(cursor.block()).top()
+
+
+def break_page_before(doc: QTextDocument, position: int) -> None:
+    """Start a new page at the block (or the bilingual table) at ``position``."""
+    cursor = QTextCursor(doc)
+    cursor.setPosition(position)
+    table = cursor.currentTable()
+    if table:
+        fmt = table.format()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(fmt)
+    else:
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.mergeBlockFormat(fmt)
+    doc.size()

@@ -32,7 +32,17 @@ from PySide6.QtGui import (
 from leaflet_app import APP_NAME
 from leaflet_app.catalogues import SOURCE_LANGUAGE
 from leaflet_app.content import Leaflet
-from leaflet_app.export.document import COLUMNS, STACKED, TextStyle, keep_headings_with_text, leaflet_document, small_document
+from leaflet_app.export.document import (
+    COLUMNS,
+    PX_PER_POINT,
+    STACKED,
+    TextStyle,
+    break_page_before,
+    keep_headings_with_text,
+    leaflet_document,
+    small_document,
+    top_of,
+)
 from leaflet_app.export.qr_paint import QrBlock
 from leaflet_app.i18n import N_, Localizer, localizer
 from leaflet_app.render import LeafletRenderer, plain
@@ -63,7 +73,8 @@ class PageStyle:
 
 NORMAL = PageStyle(TextStyle(point_size=12, heading_scale=1.35), margin_mm=18, furniture_pt=9.5)
 # RNIB: large print is 16-18 pt and more, sans serif, generous spacing, nothing smaller.
-LARGE = PageStyle(TextStyle(point_size=18, heading_scale=1.3, paragraph_gap=0.7, line_height=1.25),
+LARGE = PageStyle(TextStyle(point_size=18, heading_scale=1.3, paragraph_gap=0.7, line_height=1.25,
+                            italics=False),
                   margin_mm=20, furniture_pt=18)
 
 
@@ -122,20 +133,8 @@ class PagePainter:
         header_h = header.size().height() + gap
         footer_h = self._footer(99, 99).size().height() + gap
         body_h = self.height - header_h - footer_h
-        doc = leaflet_document(
-            self.leaflet, self.english if self.bilingual else self.lang, self.lang if self.bilingual else None,
-            self.style.text,
-            STACKED if self.options.large_print else COLUMNS, paint_device=self.device,
-        )
-        doc.setDocumentMargin(0)
-        doc.setPageSize(QSizeF(self.width, body_h))
-        keep_headings_with_text(doc, body_h)
+        doc, qr, placements = self._layout(body_h, gap)
         text_pages = doc.pageCount()
-        end_y = doc.size().height() - (text_pages - 1) * body_h
-        qr = QrBlock(self.device, self.leaflet, self.lang, self.english if self.bilingual else None,
-                     self.width, self.style.furniture_pt if not self.options.large_print else 18,
-                     self.direction)
-        placements = qr.place(end_y + gap * 2, body_h, text_pages - 1)
         pages = max(text_pages, placements[-1][0] + 1 if placements else text_pages)
         for page in range(pages):
             if page:
@@ -158,6 +157,38 @@ class PagePainter:
             footer.drawContents(painter)
             painter.restore()
         return pages
+
+    def _layout(self, body_h: float, gap: float) -> tuple[QTextDocument, QrBlock, list[tuple[int, int, float]]]:
+        """The text paginated, and where the rows of QR codes go: right after the contact
+        section, which moves to a new page if that keeps it and its codes together."""
+        starts: dict[str, int] = {}
+        doc = leaflet_document(
+            self.leaflet, self.english if self.bilingual else self.lang, self.lang if self.bilingual else None,
+            self.style.text, STACKED if self.options.large_print else COLUMNS, paint_device=self.device,
+            starts=starts,
+        )
+        # A margin at the top and bottom of every page of text: Nastaliq's ink rises well above
+        # its line, and must not reach into the page before.
+        frame = doc.rootFrame().frameFormat()
+        frame.setMargin(0)
+        frame.setTopMargin(self.style.text.point_size * 0.8 * PX_PER_POINT)
+        frame.setBottomMargin(self.style.text.point_size * 0.8 * PX_PER_POINT)
+        doc.rootFrame().setFrameFormat(frame)
+        doc.setPageSize(QSizeF(self.width, body_h))
+        keep_headings_with_text(doc, body_h)
+        qr = QrBlock(self.device, self.leaflet, self.lang, self.english if self.bilingual else None,
+                     self.width, 18 if self.options.large_print else self.style.furniture_pt, self.direction)
+        codes_h = sum(qr.row_heights) + 2 * gap
+        contact = starts.get(self.leaflet.contact_section)
+        if contact is not None:
+            top, end = top_of(doc, contact), doc.size().height()
+            end_on_page = end - (doc.pageCount() - 1) * body_h
+            split = top // body_h != (end - 1) // body_h  # the section runs over onto another page
+            if ((split or end_on_page + codes_h > body_h) and end - top + codes_h <= body_h
+                    and top % body_h > body_h * 0.05):
+                break_page_before(doc, contact)
+        end_y = doc.size().height() - (doc.pageCount() - 1) * body_h
+        return doc, qr, qr.place(end_y + gap * 2, body_h, doc.pageCount() - 1)
 
     def _paint_body(self, painter: QPainter, doc: QTextDocument, page: int, top: float, body_h: float) -> None:
         painter.save()
