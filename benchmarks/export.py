@@ -19,7 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,6 +44,25 @@ def timed(work, repeats: int) -> tuple[float, float]:
     return times[0], statistics.median(times[1:])
 
 
+def measure(code: str, leaflet, renderer: LeafletRenderer, out: Path, repeats: int) -> dict[str, float]:
+    lang = localizer(code)
+
+    def pdf(name: str, **options) -> None:
+        write_pdf(leaflet, out / f"{name}.pdf", PdfOptions(code, **options))
+
+    def text() -> None:
+        (out / f"{code}.txt").write_text(renderer.plain_text(lang.pgettext, lang.direction_name), encoding="utf-8")
+
+    first, one = timed(lambda: pdf(code), repeats)
+    return {
+        "first": first,
+        "pdf": one,
+        "bilingual": timed(lambda: pdf(f"{code}-bi", bilingual=True), repeats)[1],
+        "large": timed(lambda: pdf(f"{code}-large", large_print=True), repeats)[1],
+        "text": timed(text, repeats)[1],
+    }
+
+
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     application()
@@ -59,22 +78,17 @@ def main() -> None:
         del writer
 
     _, base = timed(bare_pdf, repeats)
-    print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, {platform.processor() or platform.machine()}, "
+    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, median of {repeats} runs after the first")
     print(f"baseline: bare QTextDocument.print() of the English HTML to a PDF: {base:.1f} ms\n")
     print(f"{'language':<9}{'PDF':>9}{'ratio':>7}{'first':>9}{'bilingual':>11}{'large print':>13}{'text':>8}")
     totals = {"pdf": 0.0, "text": 0.0}
     for code in languages():
-        lang = localizer(code)
-        first, pdf = timed(lambda: write_pdf(leaflet, out / f"{code}.pdf", PdfOptions(code)), repeats)
-        _, bi = timed(lambda: write_pdf(leaflet, out / f"{code}-bi.pdf", PdfOptions(code, bilingual=True)), repeats)
-        _, large = timed(lambda: write_pdf(leaflet, out / f"{code}-large.pdf", PdfOptions(code, large_print=True)),
-                         repeats)
-        _, text = timed(lambda: (out / f"{code}.txt").write_text(
-            renderer.plain_text(lang.pgettext, lang.direction_name), encoding="utf-8"), repeats)
-        totals["pdf"] += pdf
-        totals["text"] += text
-        print(f"{code:<9}{pdf:>7.1f}ms{pdf / base:>6.1f}x{first:>7.1f}ms{bi:>9.1f}ms{large:>11.1f}ms{text:>6.2f}ms")
+        row = measure(code, leaflet, renderer, out, repeats)
+        totals["pdf"] += row["pdf"]
+        totals["text"] += row["text"]
+        print(f"{code:<9}{row['pdf']:>7.1f}ms{row['pdf'] / base:>6.1f}x{row['first']:>7.1f}ms{row['bilingual']:>9.1f}ms"
+              f"{row['large']:>11.1f}ms{row['text']:>6.2f}ms")
     n = len(languages())
     print(f"\nmean PDF {totals['pdf'] / n:.1f} ms ({totals['pdf'] / n / base:.1f}x the bare Qt PDF), "
           f"mean plain text {totals['text'] / n:.2f} ms")

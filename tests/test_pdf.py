@@ -241,3 +241,38 @@ def test_an_existing_file_is_replaced_whole(tmp_path):
     assert main(["--export", str(target), "--language", "el"]) == 0
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.glob("*leaflet.pdf*")] == ["leaflet.pdf"]  # no temporary file left
+
+
+@needs_poppler
+@pytest.mark.parametrize("language, flags", [("en", ()), ("ar", ()), ("pl", ("--bilingual",)),
+                                             ("bn", ("--large-print",))])
+def test_the_contact_page_carries_its_qr_codes(pdf_dir, tmp_path, leaflet, language, flags):
+    path = export(pdf_dir, language, *flags)
+    pages = [flat(t) for t in pdf_text(path)]
+    with_codes = [i for i, image in enumerate(rasterise(path, tmp_path, dpi=100)) if decoded(image)]
+    assert with_codes
+    page = pages[with_codes[0]]
+    if "--large-print" in flags:  # at 18 pt the section and its codes may need two pages: then in a row
+        page = pages[with_codes[0] - 1] + page
+    for detail in ("John Dryden House", "01604 364036", "nscb@northamptonshire.gcsx.gov.uk"):
+        assert flat(detail) in page
+    if localizer(language).info.script in SIMPLE_SCRIPTS:
+        lang = localizer(language)
+        assert flat(plain(lang.pgettext("contact", leaflet.section("contact").heading.text))) in page
+        assert flat(lang.gettext("Scan to call")) in page
+
+
+def test_large_print_has_no_italics(leaflet):
+    from PySide6.QtGui import QTextCursor
+
+    from leaflet_app.export.pdf import LARGE, NORMAL
+
+    def italic_chars(style) -> int:
+        doc = leaflet_document(leaflet, localizer("en"), None, style)
+        cursor, count = QTextCursor(doc), 0
+        while cursor.movePosition(QTextCursor.MoveOperation.NextCharacter):
+            count += cursor.charFormat().fontItalic()
+        return count
+
+    assert italic_chars(NORMAL.text) > 0  # "Working Together to Safeguard Children 2015"
+    assert italic_chars(LARGE.text) == 0
