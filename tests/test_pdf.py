@@ -276,3 +276,27 @@ def test_large_print_has_no_italics(leaflet):
 
     assert italic_chars(NORMAL.text) > 0  # "Working Together to Safeguard Children 2015"
     assert italic_chars(LARGE.text) == 0
+
+
+@needs_poppler
+def test_paper_is_black_on_white_whatever_the_screen_scheme(tmp_path, qapp):
+    """A dark or yellow-on-black screen scheme must not give white or yellow text on paper."""
+    from PySide6.QtGui import QColor, QPalette
+
+    def ink(name: str) -> int:
+        path = tmp_path / f"{name}.pdf"
+        assert main(["--export", str(path), "--language", "en"]) == 0
+        image = rasterise(path, tmp_path, dpi=40)[-1].convertToFormat(QImage.Format.Format_Grayscale8)
+        return sum(image.pixelColor(x, y).value() < 100 for x in range(image.width()) for y in range(image.height()))
+
+    normal = ink("normal")
+    original = qapp.palette()
+    dark = QPalette(original)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.Link):
+        dark.setColor(role, QColor("#ffff00"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("black"))
+    qapp.setPalette(dark)
+    try:
+        assert ink("dark") >= normal * 0.98
+    finally:
+        qapp.setPalette(original)

@@ -12,10 +12,14 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QPaintDevice,
+    QPainter,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -51,6 +55,7 @@ class TextStyle:
     line_height: float = 1.0  # at least this many times the font's line height (1.5: large print)
     readable: bool = False  # the easy-to-read typeface for Latin, Greek and Cyrillic
     italics: bool = True  # False: emphasis in bold (RNIB: italics are hard to read in large print)
+    link_colour: str = ""  # links in this colour (paper); empty: the palette's (screen)
 
 
 def new_document(style: TextStyle, direction: Qt.LayoutDirection = Qt.LayoutDirection.LeftToRight,
@@ -124,6 +129,8 @@ class BlockWriter:
         html_text = block.html
         if not self.style.italics:
             html_text = html_text.replace("<em>", "<strong>").replace("</em>", "</strong>")
+        if self.style.link_colour:
+            html_text = html_text.replace("<a href=", f'<a style="color:{self.style.link_colour}" href=')
         cursor.insertHtml(html_text)
         cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(self._char_format(block, lang))
@@ -285,3 +292,13 @@ def break_page_before(doc: QTextDocument, position: int) -> None:
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         cursor.mergeBlockFormat(fmt)
     doc.size()
+
+
+def draw_on_paper(painter: QPainter, doc: QTextDocument, clip: QRectF | None = None) -> None:
+    """Draw ``doc`` in black, whatever the screen's colour scheme (a dark scheme's white text
+    would vanish on paper)."""
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    if clip is not None:
+        ctx.clip = clip
+    ctx.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+    doc.documentLayout().draw(painter, ctx)

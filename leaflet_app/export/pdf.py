@@ -18,7 +18,6 @@ from pathlib import Path
 from babel.numbers import format_decimal, format_percent
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QPagedPaintDevice,
     QPageLayout,
@@ -38,6 +37,7 @@ from leaflet_app.export.document import (
     STACKED,
     TextStyle,
     break_page_before,
+    draw_on_paper,
     keep_headings_with_text,
     leaflet_document,
     small_document,
@@ -71,10 +71,11 @@ class PageStyle:
     furniture_pt: float  # header and footer
 
 
-NORMAL = PageStyle(TextStyle(point_size=12, heading_scale=1.35), margin_mm=18, furniture_pt=9.5)
+LINK = "#0b4f9c"  # dark blue: 8.6:1 on white, and still dark in a grey-scale print
+NORMAL = PageStyle(TextStyle(point_size=12, heading_scale=1.35, link_colour=LINK), margin_mm=18, furniture_pt=9.5)
 # RNIB: large print is 16-18 pt and more, sans serif, generous spacing, nothing smaller.
 LARGE = PageStyle(TextStyle(point_size=18, heading_scale=1.3, paragraph_gap=0.7, line_height=1.25,
-                            italics=False),
+                            italics=False, link_colour=LINK),
                   margin_mm=20, furniture_pt=18)
 
 
@@ -139,7 +140,7 @@ class PagePainter:
         for page in range(pages):
             if page:
                 self.device.newPage()
-            header.drawContents(painter)
+            draw_on_paper(painter, header)
             painter.save()
             pen = QPen(QColor("#555555"))
             pen.setWidthF(self.dpi / 144)
@@ -154,7 +155,7 @@ class PagePainter:
             footer = self._footer(page + 1, pages)
             painter.save()
             painter.translate(0, self.height - footer.size().height())
-            footer.drawContents(painter)
+            draw_on_paper(painter, footer)
             painter.restore()
         return pages
 
@@ -195,10 +196,7 @@ class PagePainter:
         painter.translate(0, top - page * body_h)
         clip = QRectF(0, page * body_h, self.width, body_h)
         painter.setClipRect(clip)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.clip = clip
-        ctx.palette.setColor(ctx.palette.ColorRole.Text, QColor("black"))
-        doc.documentLayout().draw(painter, ctx)
+        draw_on_paper(painter, doc, clip)
         painter.restore()
 
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPaintDevice, QPainter, QTextDocument
 
 from leaflet_app.catalogues import SOURCE_LANGUAGE
 from leaflet_app.content import Leaflet
-from leaflet_app.export.document import small_document
+from leaflet_app.export.document import draw_on_paper, small_document
 from leaflet_app.i18n import Localizer, localizer
 from leaflet_app.qr import ContactLink, contact_links
 
@@ -97,5 +97,5 @@ class QrBlock:
             paint_code(painter, link, left + (self.cell - size) / 2, top, self.module[link.target])
             painter.save()
             painter.translate(left, top + size)
-            self.labels[link.target].drawContents(painter)
+            draw_on_paper(painter, self.labels[link.target])
             painter.restore()
