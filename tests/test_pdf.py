@@ -300,3 +300,10 @@ def test_paper_is_black_on_white_whatever_the_screen_scheme(tmp_path, qapp):
         assert ink("dark") >= normal * 0.98
     finally:
         qapp.setPalette(original)
+
+
+def test_pdf_is_pdf_a_with_a_title_in_the_language(pdf_dir):
+    path = export(pdf_dir, "el")
+    assert b'pdfaid:part="1" pdfaid:conformance="B"' in path.read_bytes()
+    title = pypdf.PdfReader(path).metadata.title
+    assert "Ελληνικά" in title and plain(localizer("el").pgettext("leaflet", "Serious Case Review Information Leaflet")) in title
