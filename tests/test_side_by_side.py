@@ -116,3 +116,18 @@ def test_any_two_languages_and_language_switches(view, leaflet):
     view.retranslate()
     assert [text(b) for _, b in table_rows(view)] == expected_texts(leaflet, "contact", "el")
     assert "Ελληνικά" in view.accessibleName()
+
+
+def test_display_settings_reach_both_columns(view):
+    translator().set_language("pl")
+    view.retranslate()
+    view.show_section("contact")
+    plain_height = view.document().size().height()
+    view.set_text_style(12, readable=True, spacing=True)
+    left, right = table_rows(view)[1]
+    assert view.document().size().height() > plain_height * 1.3
+    for block in (left, right):
+        assert block.blockFormat().lineHeight() >= 150
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+        assert cursor.charFormat().fontFamilies()[0] == "Andika"

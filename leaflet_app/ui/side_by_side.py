@@ -32,6 +32,7 @@ class SideBySideView(QTextBrowser):
         self.second: str | None = None  # None: follow the current language
         self.point_size = 12.0
         self.readable = False
+        self.spacing = False
         self.layout_mode = COLUMNS
         self._built: tuple | None = None
         self._doc: QTextDocument | None = None
@@ -52,8 +53,9 @@ class SideBySideView(QTextBrowser):
         self.first, self.second = first, second
         self.refresh()
 
-    def set_text_style(self, point_size: float, readable: bool = False) -> None:
-        self.point_size, self.readable = point_size, readable
+    def set_text_style(self, point_size: float, readable: bool = False, spacing: bool = False) -> None:
+        """The display settings: text size, the easy-to-read typeface, WCAG 1.4.12 spacing."""
+        self.point_size, self.readable, self.spacing = point_size, readable, spacing
         self.refresh()
 
     def retranslate(self) -> None:
@@ -75,12 +77,13 @@ class SideBySideView(QTextBrowser):
     def refresh(self, keep_position: bool = True) -> None:
         first, second = self.languages()
         mode = self.wanted_mode()
-        key = (self.section, first, second, self.point_size, self.readable, mode)
+        key = (self.section, first, second, self.point_size, self.readable, self.spacing, mode)
         if key == self._built:
             return
         bar = self.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
-        style = TextStyle(point_size=self.point_size, readable=self.readable)
+        style = TextStyle(point_size=self.point_size, readable=self.readable,
+                          line_height=1.5 if self.spacing else 1.0, paragraph_gap=2.0 if self.spacing else 0.5)
         a, b = localizer(first), localizer(second)
         doc = leaflet_document(self.leaflet, a, b if second != first else None, style, mode, [self.section])
         doc.setDocumentMargin(QFontMetricsF(a.font(self.point_size)).height() * 0.6)
