@@ -165,7 +165,11 @@ def _export_pdf(leaflet, args: argparse.Namespace) -> int:
     from leaflet_app.export import PdfOptions, write_pdf
     from leaflet_app.i18n import localizer
 
-    application()  # Qt lays out and draws the text
+    # Qt lays out and draws the text, but no window is shown: on a Linux machine without a
+    # display (a server, an ssh session) the offscreen platform does, instead of aborting.
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    application()
     language = args.language or "en"
     if localizer(language).error:
         log.warning("The %s catalogue cannot be used (%s); exporting English", language, localizer(language).error)

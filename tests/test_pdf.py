@@ -307,3 +307,15 @@ def test_pdf_is_pdf_a_with_a_title_in_the_language(pdf_dir):
     assert b'pdfaid:part="1" pdfaid:conformance="B"' in path.read_bytes()
     title = pypdf.PdfReader(path).metadata.title
     assert "Ελληνικά" in title and plain(localizer("el").pgettext("leaflet", "Serious Case Review Information Leaflet")) in title
+
+
+def test_pdf_export_works_without_a_display(tmp_path):
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    target = tmp_path / "server.pdf"
+    result = subprocess.run([sys.executable, "-m", "leaflet_app", "--export", str(target), "--language", "pa"],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF")
