@@ -52,7 +52,8 @@ case "$command" in
     test)
         # Xvfb, openbox and friends: the kiosk is also tried under a real window manager.
         # PulseAudio (a private server with a null sink): read aloud is played through it.
-        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils pulseaudio pulseaudio-utils
+        # poppler-utils: pdftoppm and pdffonts, to look at the PDFs the app writes.
+        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils pulseaudio pulseaudio-utils poppler-utils
         python_env "[test]"
         exec .venv/bin/python -m pytest "$@"
         ;;

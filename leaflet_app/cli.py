@@ -20,6 +20,7 @@ from leaflet_app import APP_NAME, __version__
 log = logging.getLogger("leaflet_app")
 
 EXIT_USAGE = 2
+EXPORT_FORMATS = (".txt", ".pdf")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--section", metavar="ID", help="open this section (e.g. contact)")
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="save a picture of the window and exit")
     p.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot (1280x800)")
-    p.add_argument("--export", metavar="FILE.txt", type=Path, help="write the whole leaflet as UTF-8 text and exit")
+    p.add_argument("--export", metavar="FILE", type=Path,
+                   help="write the whole leaflet and exit: FILE.txt (UTF-8 text) or FILE.pdf")
+    x = p.add_argument_group("PDF export (--export FILE.pdf)")
+    x.add_argument("--bilingual", action="store_true", help="English and the language, paragraph by paragraph")
+    x.add_argument("--large-print", action="store_true", help="large print: 18 pt and more")
+    x.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (a4)")
     p.add_argument("--speak", metavar="FILE.wav", type=Path,
                    help="read the section (--section, default the first) aloud into a WAV file and exit")
     p.add_argument("--accessible", action="store_true", help="start in accessibility mode (large text, high contrast)")
@@ -115,8 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_choice("language", args.language, langs)
         _check_choice("section", args.section, leaflet.section_ids())
         size = _parse_size(args.size)
-        if args.export is not None and args.export.suffix.lower() != ".txt":
-            raise UsageError(f"--export writes .txt files; '{args.export}' has another extension")
+        if args.export is not None and args.export.suffix.lower() not in EXPORT_FORMATS:
+            raise UsageError(f"--export writes {' and '.join(EXPORT_FORMATS)} files; '{args.export}' has another extension")
+        if (args.bilingual or args.large_print) and (args.export is None or args.export.suffix.lower() != ".pdf"):
+            raise UsageError("--bilingual and --large-print need --export FILE.pdf")
         if args.speak is not None and args.speak.suffix.lower() != ".wav":
             raise UsageError(f"--speak writes .wav files; '{args.speak}' has another extension")
         if args.screenshot is not None and args.screenshot.suffix.lower() != ".png":
@@ -133,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.list_languages:
         sys.stdout.write(list_languages(langs))
         return 0
+    if args.export is not None and args.export.suffix.lower() == ".pdf":
+        return _export_pdf(leaflet, args)
     if args.export is not None:
         return _export(leaflet, args.language or "en", args.export)
     if args.speak is not None:
@@ -171,6 +181,28 @@ def _speak(leaflet, language: str, section: str, path: Path) -> int:
         print(f"leaflet-app: cannot write {path}: {exc}", file=sys.stderr)
         return 1
     print(f"{path}: {seconds:.1f} s of speech ({language}, section {section})")
+    return 0
+
+
+def _export_pdf(leaflet, args: argparse.Namespace) -> int:
+    from leaflet_app.app import application
+    from leaflet_app.export import PdfOptions, write_pdf
+    from leaflet_app.i18n import localizer
+
+    # Qt lays out and draws the text, but no window is shown: on a Linux machine without a
+    # display (a server, an ssh session) the offscreen platform does, instead of aborting.
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    application()
+    language = args.language or "en"
+    if localizer(language).error:
+        log.warning("The %s catalogue cannot be used (%s); exporting English", language, localizer(language).error)
+    options = PdfOptions(language, args.bilingual, args.large_print, args.paper)
+    try:
+        write_pdf(leaflet, args.export, options)
+    except OSError as exc:
+        print(f"leaflet-app: cannot write {args.export}: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -72,3 +72,15 @@ def card_html(card: ContactCard, border: str, icon_px: int) -> str:
     )
     return (f'<table class="contactCard" border="1" cellspacing="0" cellpadding="8" width="100%" '
             f'style="border-color: {border}; border-style: solid; font-family: \'{LATIN_FAMILY}\';">{cells}</table>')
+
+
+def codes_html(codes: list[tuple[str, str, str]], px: int, per_row: int = 2) -> str:
+    """QR codes under the text: (image name, label, address as printed) each, ``per_row`` to a
+    row so that they fit a narrow column; the images (``qr:N``) are added by the view."""
+    cells = [
+        f'<td align="center" valign="top" width="50%"><b>{html.escape(label)}</b><br/>'
+        f'<img src="{name}" width="{px}" height="{px}"/><br/>{LRI}{html.escape(shown)}{PDI}</td>'
+        for name, label, shown in codes
+    ]
+    rows = "".join("<tr>" + "".join(cells[i:i + per_row]) + "</tr>" for i in range(0, len(cells), per_row))
+    return f'<table class="qrCodes" width="100%" cellspacing="8" cellpadding="4">{rows}</table>'

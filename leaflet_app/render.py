@@ -27,6 +27,16 @@ def identity(context: str, message: str) -> str:
 
 
 @dataclass(frozen=True)
+class Block:
+    """One catalogue message of a section, rendered: the unit that bilingual views pair up."""
+
+    kind: str  # "heading", "paragraph" or "item"
+    depth: int  # list nesting: 0 outside lists, 1 for a top-level item
+    html: str  # inline HTML, contact details wrapped in left-to-right isolates
+    text: str  # plain text (hard line breaks kept as "\n")
+
+
+@dataclass(frozen=True)
 class LocalizedText:
     title: str
     publisher: str
@@ -91,17 +101,36 @@ class LeafletRenderer:
         return out
 
     def section_html(self, section: Section, tr: Translate, direction: str = "ltr", with_title: bool = False,
-                     after_heading: str = "") -> str:
+                     after_heading: str = "", after_text: str = "") -> str:
         """A section as HTML; ``with_title`` starts it with the leaflet's title and publisher (the
         first section, like the front of the printed leaflet); ``after_heading`` is HTML put
-        between the heading and the text (the contact card)."""
+        between the heading and the text (the contact card), ``after_text`` after it (QR codes)."""
         heading = html.escape(self.leaflet.contacts.isolate(self._translate(tr, section.heading)))
         body = self._html.render(self._localized_tokens(section, tr), self._md.options, {})
         top = ""
         if with_title:
             texts = self.texts(tr)
             top = f"<p><b>{html.escape(plain(texts.title))}</b><br/>{html.escape(plain(texts.publisher))}</p>"
-        return f'<html><body dir="{direction}">{top}<h2>{heading}</h2>\n{after_heading}{body}</body></html>'
+        return f'<html><body dir="{direction}">{top}<h2>{heading}</h2>\n{after_heading}{body}{after_text}</body></html>'
+
+    def section_blocks(self, section: Section, tr: Translate) -> list[Block]:
+        """The section's heading and body, one ``Block`` per message, in order. Every language
+        gives the same number of blocks, so block ``i`` of two languages is the same message."""
+        heading = self._translate(tr, section.heading)
+        blocks = [Block("heading", 0, html.escape(self.leaflet.contacts.isolate(plain(heading)), quote=False),
+                        plain(heading))]
+        depth = 0
+        for tok in self._localized_tokens(section, tr):
+            if tok.type in ("bullet_list_open", "ordered_list_open"):
+                depth += 1
+            elif tok.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+            elif tok.type == "inline":
+                children = tok.children or []
+                blocks.append(Block("item" if depth else "paragraph", depth,
+                                    self._html.renderInline(children, self._md.options, {}),
+                                    self.inline_plain(children)))
+        return blocks
 
     def inline_plain(self, children: list[Token]) -> str:
         parts = []

@@ -18,6 +18,9 @@ class SessionPolicy:
     languages: tuple[str, ...] = ()  # offered in the picker; empty: every shipped language
     display_controls: bool = True  # accessibility mode and display settings
     shortcuts_page: bool = True
+    may_save: bool = True  # "Save as PDF…"
+    may_print: bool = True
+    side_by_side: bool = True
     touch: bool = False  # touch targets of at least 48 px, no text field in the picker
 
 

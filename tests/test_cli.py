@@ -39,7 +39,7 @@ def test_list_languages_shows_names_direction_and_status() -> None:
         (["--language", "xx"], "unknown language 'xx'. Valid languages: en, ar, bg"),
         (["--section", "nowhere"], "unknown section 'nowhere'. Valid sections: what-is-an-scr"),
         (["--size", "big", "--screenshot", "x.png"], "--size must look like 1280x800"),
-        (["--export", "out.pdf"], "--export writes .txt files"),
+        (["--export", "out.doc"], "--export writes .txt and .pdf files"),
     ],
 )
 def test_bad_values_name_the_valid_ones_and_exit_2(args: list[str], complaint: str, tmp_path: Path) -> None:

@@ -125,3 +125,35 @@ def test_read_aloud_is_a_toolbar_action_that_stops_on_a_change(window, qtbot) ->
         assert bar.reason.isVisible() and bar.reason.text()
     window.set_language("pl")
     assert reader.state == "stopped"
+
+
+def test_side_by_side_is_a_toolbar_toggle_that_follows_the_language(window, qtbot) -> None:
+    window.set_language("ur")
+    qtbot.mouseClick(window.side_by_side_button, Qt.MouseButton.LeftButton)
+    sbs = window.side_by_side
+    assert sbs is not None and sbs.isVisible() and not window.view.shelf.isVisible()
+    assert window.side_by_side_button.isChecked()
+    assert sbs.languages() == ("en", "ur")
+    window.show_section("contact")
+    assert "01604 364036" in sbs.toPlainText()
+    window.set_language("pl")
+    assert sbs.languages() == ("en", "pl") and sbs.isVisible()
+    qtbot.keyClick(sbs, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert not sbs.isVisible() and window.view.shelf.isVisible()
+
+
+def test_a_kiosk_offers_no_save_or_print(qtbot, leaflet) -> None:
+    from conftest import LANGUAGES
+
+    from leaflet_app.kiosk.config import KioskConfig
+    from leaflet_app.kiosk.controller import Kiosk
+    from leaflet_app.ui.main_window import MainWindow
+
+    w = MainWindow(leaflet, LANGUAGES, None)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.save_pdf_button.isVisible() and w.print_button.isVisible()
+    k = Kiosk(w, KioskConfig(hide_cursor=False), LANGUAGES)
+    assert not w.save_pdf_button.isVisible() and not w.print_button.isVisible()
+    assert not w.actions_by_id["print"].isEnabled()
+    k.locked = False

@@ -70,6 +70,7 @@ class Kiosk(QObject):
         window.set_policy(SessionPolicy(
             may_close=False, may_copy=False, remember=False, languages=tuple(self.languages),
             display_controls=config.accessibility_toggle, shortcuts_page=False, touch=True,
+            may_save=False, may_print=False,  # nothing to take away but the QR codes
         ))
         self.finished_button = TextButton(objectName="finishedButton")
         self.finished_button.clicked.connect(self.reset)
@@ -156,7 +157,8 @@ class Kiosk(QObject):
     def exit_kiosk(self) -> None:
         log.warning("Kiosk left by the administrator (PIN accepted)")
         self.locked = False
-        self.window.set_policy(SessionPolicy(may_close=True, may_copy=False, remember=False, touch=True))
+        self.window.set_policy(SessionPolicy(may_close=True, may_copy=False, remember=False, touch=True,
+                                             may_save=False, may_print=False))
         self.exited.emit()
         self.window.close()
 

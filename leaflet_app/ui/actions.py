@@ -33,9 +33,12 @@ TOOLBAR = (
     ActionSpec("flipLanguage", N_("Show the leaflet in English"), ("Ctrl+E",), "languages", label="English"),
     ActionSpec("contact", N_("Contact details"), ("Ctrl+K",), "phone"),
     ActionSpec("readAloud", N_("Read the section aloud"), ("Ctrl+R",), "volume-2", label=N_("Read aloud")),
+    ActionSpec("sideBySide", N_("Side by side"), ("Ctrl+B",), "columns-2", checkable=True),
     ActionSpec("displaySettings", N_("Display settings"), ("Ctrl+D",), "a-large-small"),
     ActionSpec("accessibilityMode", N_("Accessibility mode on or off"), ("Ctrl+Shift+A",), "accessibility",
                label=N_("Accessibility mode"), checkable=True),
+    ActionSpec("savePdf", N_("Save as PDF…"), ("Ctrl+S",), "file-down"),
+    ActionSpec("print", N_("Print…"), ("Ctrl+P",), "printer"),
     ActionSpec("keyboardShortcuts", N_("Keyboard shortcuts"), ("F1",), "keyboard"),
 )
 

@@ -10,6 +10,8 @@ to it, in any language or size, opens it where the reader left it.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -17,6 +19,8 @@ from PySide6.QtGui import (
     QFontInfo,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
+    QPainter,
     QPalette,
     QResizeEvent,
     QTextDocument,
@@ -31,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaflet_app.contact_card import card_html, contact_card
+from leaflet_app.contact_card import card_html, codes_html, contact_card
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.content import Leaflet
 from leaflet_app.fonts import letter_spacing_allowed
@@ -88,6 +92,7 @@ class LeafletView(QWidget):
         self.leaflet = leaflet
         self.renderer = LeafletRenderer(leaflet)
         self.card = contact_card(leaflet)
+        self._links: list | None = None
         self._style_key: tuple | None = None  # none until the window sets a text style
         self._style: tuple[QFont, bool] = (QFont(self.font()), False)
         self._ink = QColor(Qt.GlobalColor.black)
@@ -133,6 +138,8 @@ class LeafletView(QWidget):
         body.setSpacing(8)
         body.addWidget(self.sections, 3)
         body.addWidget(self.shelf, 8)
+        self.body = body
+        self.alternate: QWidget | None = None  # shown in the text's place (side by side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
@@ -200,6 +207,15 @@ class LeafletView(QWidget):
         text_px = average_char_width(self._style[0]) * TEXT_CHARS
         return self.width() < list_px + text_px
 
+    def set_alternate(self, widget: QWidget | None) -> None:
+        """Show ``widget`` in place of the section text (``None``: the text again)."""
+        if widget is not None and self.body.indexOf(widget) < 0:
+            self.body.addWidget(widget, 8)
+        if self.alternate is not None and self.alternate is not widget:
+            self.alternate.hide()
+        self.alternate = widget
+        self._arrange()
+
     def _arrange(self) -> None:
         """Show what the layout needs (side list, or bar; choosing a section or reading).
 
@@ -208,7 +224,10 @@ class LeafletView(QWidget):
         with frozen_layouts(self):
             self.nav.setVisible(self.compact and not self.choosing)
             self.sections.setVisible(not self.compact or self.choosing)
-            self.shelf.setVisible(not (self.compact and self.choosing))
+            reading = not (self.compact and self.choosing)
+            self.shelf.setVisible(reading and self.alternate is None)
+            if self.alternate is not None:
+                self.alternate.setVisible(reading)
         self.nav.fit()
 
     def _show_position(self) -> None:
@@ -326,10 +345,17 @@ class LeafletView(QWidget):
         icon_px = round(QFontInfo(font).pixelSize() * 1.3)
         card = key.section == self.leaflet.contact_section and bool(self.card)
         text = self._ink
+        after_text = ""
+        codes: list[tuple[str, QImage]] = []
         if card:
             after_heading = card_html(self.card, text.name(), icon_px)
+            codes = self._qr_images()
+            labelled = [(name, tr.gettext(link.label), link.shown)
+                        for (name, _image), link in zip(codes, self.links, strict=True)]
+            after_text = codes_html(labelled, codes[0][1].width() if codes else 0)
         html = self.renderer.section_html(section, tr.pgettext, "rtl" if rtl else "ltr",
-                                          with_title=key.with_title, after_heading=after_heading)
+                                          with_title=key.with_title, after_heading=after_heading,
+                                          after_text=after_text)
         doc.setDefaultFont(font)
         # Room round the text for ink beyond the letters' boxes (Nastaliq swashes reach out).
         doc.setDocumentMargin(QFontInfo(font).pixelSize() * 0.6)
@@ -338,6 +364,8 @@ class LeafletView(QWidget):
             for name in ("phone", "mail", "map-pin"):
                 doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"icon:{name}"),
                                 icons.pixmap(name, text, icon_px, self.devicePixelRatioF()).toImage())
+            for name, image in codes:
+                doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         apply_spacing(doc, key.language, spacing, QFontInfo(font).pixelSize())
         page = SectionPage(key, doc, font, tr.direction, title_blocks=1 if key.with_title else 0)
         page.anchorClicked.connect(self._on_link)
@@ -345,6 +373,33 @@ class LeafletView(QWidget):
         page.setAccessibleName(plain(self.renderer.texts(tr.pgettext).headings[key.section]))
         page.setAccessibleDescription(_("Text of the section"))
         return page
+
+    @property
+    def links(self) -> list:
+        """The leaflet's contact links (for the QR codes), read on first use."""
+        if self._links is None:
+            from leaflet_app.qr import contact_links
+
+            self._links = contact_links(self.leaflet)
+        return self._links
+
+    def _qr_images(self) -> list[tuple[str, QImage]]:
+        """The contact links' QR codes, at least 3 cm across (scannable from 30 cm), dark on
+        light in the scheme's colours only where those scan (see ui/qr_codes.py)."""
+        from leaflet_app.export.qr_paint import paint_code  # segno: only once Contact Us is shown
+        from leaflet_app.ui.qr_codes import scannable_colours
+
+        images = []
+        dark, light = scannable_colours(self.palette())
+        for n, link in enumerate(self.links):
+            module = max(2, math.ceil(link.module_mm() * max(self.logicalDpiX(), 96) / 25.4))
+            side = link.modules() * module
+            image = QImage(side, side, QImage.Format.Format_RGB32)
+            painter = QPainter(image)
+            paint_code(painter, link, 0, 0, module, dark, light)
+            painter.end()
+            images.append((f"qr:{n}", image))
+        return images
 
     def set_text_style(self, font: QFont, spacing: bool, large_text: bool = False,
                        ink: QColor | None = None) -> None:

@@ -84,7 +84,9 @@ class MainWindow(QMainWindow):
             self.toolbar.add_button(button)
             self.toolbar_buttons.append(button)
         (self.language_button, self.english_button, self.contact_button, self.read_aloud_button,
-         self.display_button, self.accessibility_button, self.shortcuts_button) = self.toolbar_buttons
+         self.side_by_side_button, self.display_button, self.accessibility_button, self.save_pdf_button,
+         self.print_button, self.shortcuts_button) = self.toolbar_buttons
+        self.side_by_side = None  # made on first use
         self.reader = None  # read aloud: made on first use (QtMultimedia stays unloaded until then)
         self.read_bar: QWidget | None = None
 
@@ -152,6 +154,9 @@ class MainWindow(QMainWindow):
             "flipLanguage": self.flip_language,
             "contact": self.show_contact,
             "readAloud": self.read_aloud,
+            "sideBySide": self.toggle_side_by_side,
+            "savePdf": self.save_pdf,
+            "print": self.print_leaflet,
             "stopReading": self.stop_reading,
             "displaySettings": self.open_display_panel,
             "accessibilityMode": self.toggle_accessibility_mode,
@@ -264,6 +269,49 @@ class MainWindow(QMainWindow):
         self.read_bar.show()
         self.read_bar.play_pause()
 
+    # --- formats on request -------------------------------------------------------------------
+    def toggle_side_by_side(self) -> None:
+        """English beside the family's language (the section in two columns), or back."""
+        on = self.view.alternate is None
+        if on and self.side_by_side is None:
+            from leaflet_app.ui.side_by_side import SideBySideView
+
+            self.side_by_side = SideBySideView(self.leaflet)
+            self.view.sectionChanged.connect(self.side_by_side.show_section)
+            translator().languageChanged.connect(lambda code: self._update_side_by_side())
+        self.close_pages()
+        self.view.set_alternate(self.side_by_side if on else None)
+        if on:
+            self._update_side_by_side()
+            self.side_by_side.show_section(self.view.current_section())
+            self.side_by_side.setFocus()
+        else:
+            self.view.current_page().setFocus()
+        self.actions_by_id["sideBySide"].setChecked(on)
+
+    def _update_side_by_side(self) -> None:
+        sbs = self.side_by_side
+        if sbs is None or self.view.alternate is not sbs:
+            return
+        current = translator().language
+        other = self.family_language if current == SOURCE_LANGUAGE else current
+        sbs.set_languages(SOURCE_LANGUAGE, other or SOURCE_LANGUAGE)
+        if self._sizes is not None:
+            sbs.set_text_style(self._text_points, self.display.readable_font, self.display.spacing)
+        sbs.retranslate()
+
+    def save_pdf(self) -> None:
+        from leaflet_app.ui.export_actions import save_pdf
+
+        if self.policy.may_save:
+            save_pdf(self, self.leaflet, translator().language)
+
+    def print_leaflet(self) -> None:
+        from leaflet_app.ui.export_actions import print_leaflet
+
+        if self.policy.may_print:
+            print_leaflet(self, self.leaflet, translator().language)
+
     def _read_source(self) -> tuple[list[str], str, int]:
         from leaflet_app.speech.recording import document_blocks
 
@@ -334,6 +382,7 @@ class MainWindow(QMainWindow):
         self._size_controls(palette_for(scheme))
         self.display_panel.show_display(d)
         self.accessibility_action.setChecked(self.accessibility_mode)
+        self._update_side_by_side()
 
     def _text_font(self, points: float) -> QFont:
         """The text font at ``points``, made smaller only where a line would be so tall that three
@@ -510,10 +559,16 @@ class MainWindow(QMainWindow):
         self.shortcuts_button.setVisible(policy.shortcuts_page)
         self.shortcuts_action.setEnabled(policy.shortcuts_page)
         self.quit_action.setEnabled(policy.may_close)
-        for button, action in ((self.accessibility_button, self.accessibility_action),
-                               (self.display_button, self.display_action)):
-            button.setVisible(policy.display_controls)
-            action.setEnabled(policy.display_controls)
+        a = self.actions_by_id
+        for button, action, allowed in (
+            (self.accessibility_button, self.accessibility_action, policy.display_controls),
+            (self.display_button, self.display_action, policy.display_controls),
+            (self.save_pdf_button, a["savePdf"], policy.may_save),
+            (self.print_button, a["print"], policy.may_print),
+            (self.side_by_side_button, a["sideBySide"], policy.side_by_side),
+        ):
+            button.setVisible(allowed)
+            action.setEnabled(allowed)
         self.apply_display()
 
     def add_trailing(self, widget: QWidget) -> None:
@@ -533,6 +588,8 @@ class MainWindow(QMainWindow):
         self.recent, self.family_language = [], None
         self.picker.filter.clear()
         self.retranslate()
+        if self.view.alternate is not None:
+            self.toggle_side_by_side()
         self.view.show_section(section or self.view.section_ids()[0])
         self.view.forget_positions()
         self.clear_notice()
