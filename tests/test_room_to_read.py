@@ -281,3 +281,19 @@ def _blocks(doc):
     while block.isValid():
         yield block
         block = block.next()
+
+
+def test_buttons_that_do_not_fit_go_into_a_more_menu_in_order(window, qtbot) -> None:
+    window.set_language("ur")
+    window.start_accessible()
+    window.resize(640, 480)
+    _settle(qtbot)
+    more = window.toolbar.more
+    hidden = [b for b in window.toolbar_buttons if not b.isVisible()]
+    assert more.isVisible() and hidden, "at 640 px the last buttons move into the menu"
+    assert hidden == window.toolbar_buttons[-len(hidden):]  # the first buttons never move
+    assert [a.objectName() for a in more.menu().actions()] == [b.defaultAction().objectName() for b in hidden]
+    assert window.language_button.isVisible() and window.english_button.isVisible()
+    window.resize(1920, 1080)
+    _settle(qtbot)
+    assert not more.isVisible() and all(b.isVisible() for b in window.toolbar_buttons)

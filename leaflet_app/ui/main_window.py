@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
 
         self.actions_by_id: dict[str, QAction] = {}
         self._make_actions()
-        self.toolbar = ButtonRow("toolbar")
+        self.toolbar = ButtonRow("toolbar", overflow=True)
         self.toolbar_buttons: list[QToolButton] = []
         for spec in actions.TOOLBAR:
             button = action_button(self.actions_by_id[spec.id], spec.id + "Button")
@@ -405,6 +405,10 @@ class MainWindow(QMainWindow):
             self.actions_by_id[spec.id].setIcon(icons.icon(spec.icon or "info", palette, icon_px, ratio))
             button.setIconSize(QSize(icon_px, icon_px))
         self.view.set_icons(palette, icon_px)
+        more = self.toolbar.more
+        if more is not None:
+            more.setIcon(icons.icon("ellipsis", palette, icon_px, ratio))
+            more.setIconSize(QSize(icon_px, icon_px))
         self.banner.set_icon_size(icon_px, banner_palette(schemes()[self._applied_scheme or "standard"], palette))
         assert self._sizes is not None
         height = max(self._sizes.touch_px, icon_px + 12)  # the label's own height: sizeHint
@@ -474,6 +478,10 @@ class MainWindow(QMainWindow):
         self.english_action.setEnabled(not english or self.family_language is not None)
         self.language_button.setAccessibleName(_("Language: {language}").format(language=own))
         self.toolbar.setAccessibleName(_("Toolbar"))
+        if self.toolbar.more is not None:
+            self.toolbar.more.setText(_("More"))
+            self.toolbar.more.setToolTip(_("More") if english else f"{_('More')}\nMore")
+            self.toolbar.more.setAccessibleName(_("More"))
         for button in self.toolbar_buttons:
             if button is not self.language_button:
                 button.setAccessibleName(button.text())

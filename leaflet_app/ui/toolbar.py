@@ -1,5 +1,6 @@
 """A row of icon buttons that always stays one row: labels beside the icons while they fit,
-icons alone (the label then in the tooltip and the accessible name) when they do not."""
+icons alone (the label then in the tooltip and the accessible name) when they do not, and
+the last buttons in a "More" menu when even the icons do not fit."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
 
 from leaflet_app.ui.shaped_text import TextButton
 
@@ -37,14 +38,27 @@ def fit_buttons(buttons: Sequence[QToolButton], width: int, spacing: int) -> boo
 
 
 class ButtonRow(QWidget):
-    """Buttons on the leading side, optional widgets after a stretch on the trailing side."""
+    """Buttons on the leading side, optional widgets after a stretch on the trailing side.
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    ``overflow``: buttons that carry an action go into a "More" menu, last first, when the row
+    is too narrow even for their icons (a fixed order: the first buttons never move)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None, overflow: bool = False) -> None:
         super().__init__(parent, objectName=name)
         self.buttons: list[QToolButton] = []
+        self.overflowed: list[QToolButton] = []
+        self.more: TextButton | None = None
+        if overflow:
+            self.more = TextButton(objectName=f"{name}More")
+            self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            self.more.setMenu(QMenu(self.more))
+            self.more.hide()
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addStretch(1)
+        if self.more is not None:
+            self.row.insertWidget(0, self.more)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.labels_shown = True
 
@@ -54,9 +68,39 @@ class ButtonRow(QWidget):
         self.buttons.append(button)
         return button
 
+    def _trailing_width(self) -> int:
+        first = len(self.buttons) + (2 if self.more is not None else 1)
+        return sum(self.row.itemAt(i).sizeHint().width() for i in range(first, self.row.count())
+                   if self.row.itemAt(i).widget() is None or not self.row.itemAt(i).widget().isHidden())
+
     def fit(self) -> None:
-        trailing = sum(self.row.itemAt(i).sizeHint().width() for i in range(len(self.buttons) + 1, self.row.count()))
-        self.labels_shown = fit_buttons(self.buttons, self.width() - trailing - self.row.spacing(), self.row.spacing())
+        for button in self.overflowed:
+            button.show()
+        self.overflowed = []
+        width = self.width() - self._trailing_width() - self.row.spacing()
+        self.labels_shown = fit_buttons(self.buttons, width, self.row.spacing())
+        if self.more is None or self.labels_shown:
+            if self.more is not None:
+                self.more.hide()
+            return
+        spacing = self.row.spacing()
+        shown = [b for b in self.buttons if not b.isHidden()]
+        needed = lambda: sum(b.sizeHint().width() + spacing for b in shown)  # noqa: E731
+        if needed() <= width:
+            self.more.hide()
+            return
+        width -= self.more.sizeHint().width() + spacing
+        while shown and needed() > width and len(shown) > 1:
+            button = shown.pop()
+            if button.defaultAction() is None:
+                continue
+            button.hide()
+            self.overflowed.insert(0, button)
+        menu = self.more.menu()
+        menu.clear()
+        for button in self.overflowed:
+            menu.addAction(button.defaultAction())
+        self.more.show()
 
     def minimumSizeHint(self) -> QSize:
         height = max((b.sizeHint().height() for b in self.buttons if not b.isHidden()), default=0)
