@@ -14,7 +14,16 @@ import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QStyle,
@@ -25,7 +34,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from leaflet_app.fonts import family_line_height
+from leaflet_app.fonts import family_line_height, has_script_letters, latin_font, latin_runs
 
 KEPT_TEXTS = 2000
 NO_WRAP = -1.0
@@ -36,11 +45,15 @@ class ShapedText:
     """``text`` laid out in ``font``: wrapped at ``width`` (or on one line for ``NO_WRAP``),
     in the reading direction, lines aligned to the leading side. ``extra`` adds that share of
     each line's height above and below it (Nastaliq rises far above its declared ascent), and
-    that share of the font's height at each end (its strokes reach beyond the letters' boxes)."""
+    that share of the font's height at each end (its strokes reach beyond the letters' boxes).
+    Latin words and digits inside another script are set in the Latin face, at the Latin size."""
 
     def __init__(self, text: str, font: QFont, width: float, direction: Qt.LayoutDirection,
                  extra: float = 0.0) -> None:
         self.layout = QTextLayout(text, font)
+        latin = latin_font(font)
+        if latin is not None:
+            self.layout.setFormats([_latin_range(start, end, latin) for start, end in latin_runs(text)])
         # Wrapped lines align to the leading side; one line starts at its left edge, to be placed
         # by the widget.
         option = QTextOption(QStyle.visualAlignment(direction, Qt.AlignmentFlag.AlignLeading) if width >= 0
@@ -68,6 +81,14 @@ class ShapedText:
         self.layout.draw(painter, QPointF(left, top))
 
 
+def _latin_range(start: int, end: int, latin: QFont) -> QTextLayout.FormatRange:
+    latin_format = QTextCharFormat()
+    latin_format.setFont(latin)
+    run = QTextLayout.FormatRange()
+    run.start, run.length, run.format = start, end - start, latin_format
+    return run
+
+
 _kept: OrderedDict[tuple, ShapedText] = OrderedDict()
 
 
@@ -76,7 +97,8 @@ def shaped(text: str, font: QFont, width: float = NO_WRAP,
     """The kept layout of ``text`` (made on first use; the least recently used are let go)."""
     width = NO_WRAP if width < 0 else float(int(width))
     families = font.families()
-    extra = (family_line_height(families[0]) - 1) / 2 if families else 0.0
+    # Room for the script's ink only where its letters are: "English" in an Urdu window needs none.
+    extra = (family_line_height(families[0]) - 1) / 2 if families and has_script_letters(text) else 0.0
     key = (text, font.toString(), tuple(font.families()), font.letterSpacing(), font.wordSpacing(),
            width, direction, extra)
     found = _kept.pop(key, None)
