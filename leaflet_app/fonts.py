@@ -82,8 +82,9 @@ _MEASURE_PX = 1000.0
 # Latin letters, digits and what joins them inside a run ("8-10 The Lakes", an e-mail address);
 # left-to-right isolates round contact details are part of a run.
 _LATIN = "A-Za-z0-9\u00c0-\u024f"
-_LATIN_INNER = _LATIN + " \u00a0\\-\u2010-\u2014.,@/:'\u2019&+#()\u2066-\u2069"
-LATIN_RUN = re.compile(f"[{_LATIN}](?:[{_LATIN_INNER}]*[{_LATIN}])?")
+_ISOLATES = "\u2066-\u2069"
+_LATIN_INNER = _LATIN + _ISOLATES + " \u00a0\\-\u2010-\u2014.,@/:'\u2019&+#()"
+LATIN_RUN = re.compile(f"[{_ISOLATES}]*[{_LATIN}](?:[{_LATIN_INNER}]*[{_LATIN}])?[{_ISOLATES}]*")
 # Letters of the bundled non-Latin scripts (Arabic with its presentation forms, Bengali, Gurmukhi).
 SCRIPT_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u0980-\u0a7f]")
 
@@ -206,7 +207,11 @@ def latin_font(font: QFont) -> QFont | None:
 
 
 def latin_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of Latin words, digits and what joins them in ``text``."""
+    """(start, end) of each run of Latin words, digits and what joins them in ``text``; all of it
+    when it has no letters of another script (its invisible isolates and line breaks too, whose
+    font would otherwise set the height of its lines)."""
+    if not has_script_letters(text):
+        return [(0, len(text))] if text else []
     return [m.span() for m in LATIN_RUN.finditer(text)]
 
 

@@ -50,6 +50,7 @@ class SectionPage(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalScrollBar().rangeChanged.connect(self._no_sideways_scroll)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -59,6 +60,14 @@ class SectionPage(QTextBrowser):
         self.setLayoutDirection(direction)
         document.setParent(self)
         self.setDocument(document)
+
+    def _no_sideways_scroll(self, low: int, high: int) -> None:
+        """Every line wraps at the page's width (a word longer than a line breaks anywhere), so
+        nothing lies beyond it. Qt still counts, after a line that ends in a Latin word followed by
+        Nastaliq, the overhang of the next line's first letter into that line's width (a few
+        pixels, never drawn there): that phantom width must not let the page scroll sideways."""
+        if high > low:
+            self.horizontalScrollBar().setRange(0, 0)
 
     def _forget_anchor(self) -> None:
         self._anchor = None
