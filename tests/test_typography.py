@@ -64,6 +64,16 @@ def runs_with_text(layout: QTextLayout, text: str) -> list[tuple[QRawFont, list[
     return out
 
 
+def family_of_each_character(layout: QTextLayout) -> dict[int, str]:
+    """The family each character of ``layout`` is drawn in, by its index in the text."""
+    found = {}
+    for i in range(layout.lineCount()):
+        for run in layout.lineAt(i).glyphRuns(-1, -1, ALL_RUNS):
+            for k in run.stringIndexes():
+                found.setdefault(k, run.rawFont().familyName())
+    return found
+
+
 def document_runs(doc: QTextDocument):
     doc.size()  # lay it all out
     block = doc.begin()
@@ -246,6 +256,12 @@ def test_every_space_between_latin_words_in_urdu_is_a_latin_space(qapp, leaflet)
                         noto_space = raw.advancesForGlyphIndexes(raw.glyphIndexesForString(" "))[0].x()
                         assert abs(pc.x() - pb.x()) == pytest.approx(noto_space, abs=0.3), block.text()[:40]
                         checked += 1
+            # The spaces on either side of a Latin word too: "ذریعے NSCB", not "ذریعےNSCB".
+            text, drawn = block.text(), family_of_each_character(block.layout())
+            for i, ch in enumerate(text):
+                if ch == " " and i in drawn and any(is_latin(n) for n in text[max(0, i - 1):i + 2:2]):
+                    assert drawn[i] == BASE_FAMILY, f"space {i} of {text[:40]!r}"
+                    checked += 1
     translator().set_language(SOURCE_LANGUAGE)
     assert checked >= 10
 
