@@ -10,9 +10,8 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from leaflet_app import APP_NAME, paths
-from leaflet_app.catalogues import available_languages
+from leaflet_app.catalogues import SOURCE_LANGUAGE, available_languages
 from leaflet_app.content import Leaflet, load_leaflet
-from leaflet_app.catalogues import SOURCE_LANGUAGE
 from leaflet_app.fonts import application_font, use_bundled_fonts_only
 from leaflet_app.settings import APPLICATION, ORGANIZATION
 from leaflet_app.ui.style import LeafletStyle

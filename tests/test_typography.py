@@ -59,7 +59,7 @@ def runs_with_text(layout: QTextLayout, text: str) -> list[tuple[QRawFont, list[
         for run in layout.lineAt(i).glyphRuns(-1, -1, ALL_RUNS):
             indexes = run.stringIndexes()
             glyphs = [(text[k] if 0 <= k < len(text) else "", p, g)
-                      for k, p, g in zip(indexes, run.positions(), run.glyphIndexes())]
+                      for k, p, g in zip(indexes, run.positions(), run.glyphIndexes(), strict=True)]
             out.append((run.rawFont(), glyphs))
     return out
 
@@ -169,7 +169,7 @@ def test_every_section_is_drawn_in_bundled_fonts_latin_in_noto_sans(qapp, leafle
                 family = raw.familyName()
                 assert family in BUNDLED, f"{language}: {family} in {block.text()[:40]!r}"
                 chars = [ch for ch, _, _ in glyphs]
-                for a, b, c in zip(chars, chars[1:], chars[2:]):
+                for a, b, c in zip(chars, chars[1:], chars[2:], strict=False):
                     if b == " " and a.isascii() and a.isalpha() and c.isascii() and c.isalpha():
                         assert family == BASE_FAMILY, f"{language}: space in {''.join(chars)!r} in {family}"
                 for ch in chars:
@@ -224,7 +224,7 @@ def _lakes_word_space(window, qtbot, language: str) -> float:
     window.set_language(language)
     window.show_section("contact")
     qtbot.wait(1)
-    for block, runs in document_runs(window.view.current_page().document()):
+    for _block, runs in document_runs(window.view.current_page().document()):
         for raw, glyphs in runs:
             text = "".join(ch for ch, _, _ in glyphs)
             if "The Lakes" in text:
@@ -250,7 +250,7 @@ def test_every_space_between_latin_words_in_urdu_is_a_latin_space(qapp, leaflet)
         doc = section_document(renderer, "ur", section.id)
         for block, runs in document_runs(doc):
             for raw, glyphs in runs:
-                for (a, _, _), (b, pb, _), (c, pc, _) in zip(glyphs, glyphs[1:], glyphs[2:]):
+                for (a, _, _), (b, pb, _), (c, pc, _) in zip(glyphs, glyphs[1:], glyphs[2:], strict=False):
                     if b == " " and is_latin(a) and is_latin(c):  # "Local Safeguarding", not "LocalSafeguarding"
                         assert raw.familyName() == BASE_FAMILY
                         noto_space = raw.advancesForGlyphIndexes(raw.glyphIndexesForString(" "))[0].x()
