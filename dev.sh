@@ -2,6 +2,7 @@
 # Leaflet Viewer developer entry point. From a fresh clone on Debian/Ubuntu:
 #   ./dev.sh app    install what is needed and open the app on the built-in leaflet
 #   ./dev.sh test   install what is needed (test tools too) and run the whole test suite
+#   ./dev.sh gallery  install what is needed and write screenshots + contact sheets to build/gallery/
 # Extra arguments are passed on: ./dev.sh app --language pl   ./dev.sh test -k picker
 set -eu
 cd "$(dirname "$0")"
@@ -39,6 +40,12 @@ case "$command" in
         python_env ""
         exec .venv/bin/leaflet-app "$@"
         ;;
+    gallery)
+        # Offscreen: no window system needed (see scripts/gallery.py --help for the grid options).
+        system_packages
+        python_env ""
+        exec .venv/bin/python scripts/gallery.py "$@"
+        ;;
     test)
         # Xvfb, openbox and friends: the kiosk is also tried under a real window manager.
         system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils
@@ -46,7 +53,7 @@ case "$command" in
         exec .venv/bin/python -m pytest "$@"
         ;;
     *)
-        echo "usage: ./dev.sh app [leaflet-app options] | ./dev.sh test [pytest options]" >&2
+        echo "usage: ./dev.sh app [leaflet-app options] | ./dev.sh test [pytest options] | ./dev.sh gallery [options]" >&2
         exit 2
         ;;
 esac

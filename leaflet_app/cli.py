@@ -65,21 +65,19 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 
 def list_languages(languages: Sequence[str]) -> str:
-    from leaflet_app.catalogues import SOURCE_LANGUAGE, cached_catalogue, language_info
+    from leaflet_app.i18n import SOURCE_LANGUAGE, localizer
 
     rows = [("code", "English name", "own name", "direction", "review status")]
     for code in languages:
-        info = language_info(code)
+        lang = localizer(code)
         if code == SOURCE_LANGUAGE:
             status = "original"
+        elif lang.error:
+            status = f"broken (shown in English): {lang.error}"
         else:
-            cat = cached_catalogue(code)
-            if cat.error:
-                status = f"broken (shown in English): {cat.error}"
-            else:
-                st = cat.status
-                status = f"{st.state}, {st.percent_checked}% checked ({st.checked}/{st.total})"
-        rows.append((code, info.english_name, info.own_name, info.direction, status))
+            st = lang.status
+            status = f"{st.state}, {st.percent_checked}% checked ({st.checked}/{st.total})"
+        rows.append((code, lang.english_name, lang.own_name, lang.info.direction, status))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     return "\n".join(
         "  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4] for r in rows
@@ -137,14 +135,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _export(leaflet, language: str, path: Path) -> int:
-    from leaflet_app.catalogues import cached_catalogue, language_info
+    from leaflet_app.i18n import localizer
     from leaflet_app.render import LeafletRenderer
 
-    catalogue = cached_catalogue(language)
-    if catalogue.error:
-        log.warning("The %s catalogue cannot be used (%s); exporting English", language, catalogue.error)
-    direction = "ltr" if catalogue.error else language_info(language).direction
-    text = LeafletRenderer(leaflet).plain_text(catalogue.translations.pgettext, direction)
+    lang = localizer(language)
+    if lang.error:
+        log.warning("The %s catalogue cannot be used (%s); exporting English", language, lang.error)
+    text = LeafletRenderer(leaflet).plain_text(lang.pgettext, lang.direction_name)
     try:
         write_atomically(path, text)
     except OSError as exc:

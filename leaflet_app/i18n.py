@@ -1,4 +1,5 @@
-"""The one translation facade: ``_``, ``N_``, ``ngettext``, ``pgettext`` and the current language.
+"""The one translation facade: ``_``, ``N_``, ``ngettext``, ``pgettext``, the current language,
+and a :class:`Localizer` for any language (``localizer(code)``).
 
 Widgets never translate at import time. They mark constants with ``N_`` and set their text in a
 ``retranslate()`` method connected to ``translator().languageChanged``, which fires on every
@@ -9,17 +10,69 @@ catalogue, installed alongside.
 from __future__ import annotations
 
 import logging
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 
 from leaflet_app.catalogues import (
     SOURCE_LANGUAGE,
+    LanguageInfo,
     LoadedCatalogue,
+    ReviewStatus,
     cached_catalogue,
     language_info,
 )
 
 log = logging.getLogger(__name__)
+
+
+class Localizer:
+    """Everything ``ui/`` needs to show text in one language: its gettext functions, its
+    direction, its review status and its fonts. A broken catalogue gives English, left to
+    right, with ``error`` set: direction and text are decided together, here only."""
+
+    def __init__(self, catalogue: LoadedCatalogue) -> None:
+        self.catalogue = catalogue
+        self.code = catalogue.language
+        self.info: LanguageInfo = language_info(self.code)
+        self.error = catalogue.error
+        self.status: ReviewStatus = catalogue.status
+        translations = catalogue.translations
+        self.gettext = translations.gettext
+        self.ngettext = translations.ngettext
+        self.pgettext = translations.pgettext
+
+    @property
+    def rtl(self) -> bool:
+        return self.error is None and self.info.direction == "rtl"
+
+    @property
+    def direction_name(self) -> str:
+        """``"rtl"`` or ``"ltr"``, for code that has no Qt (exports)."""
+        return "rtl" if self.rtl else "ltr"
+
+    @property
+    def direction(self) -> Qt.LayoutDirection:
+        return Qt.LayoutDirection.RightToLeft if self.rtl else Qt.LayoutDirection.LeftToRight
+
+    @property
+    def own_name(self) -> str:
+        return self.info.own_name
+
+    @property
+    def english_name(self) -> str:
+        return self.info.english_name
+
+    def font(self, point_size: float, readable: bool = False):  # -> QFont
+        from leaflet_app.fonts import font_for  # QtGui: only once something is drawn
+
+        return font_for(self.code, point_size, readable)
+
+
+@cache
+def localizer(code: str) -> Localizer:
+    """The localizer for ``code`` (its catalogue read once, on first use)."""
+    return Localizer(cached_catalogue(code))
 
 
 class Translator(QObject):
@@ -30,29 +83,31 @@ class Translator(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._catalogue: LoadedCatalogue = cached_catalogue(SOURCE_LANGUAGE)
+        self._current: Localizer = localizer(SOURCE_LANGUAGE)
         self._qt_translator: QTranslator | None = None
 
     @property
     def language(self) -> str:
-        return self._catalogue.language
+        return self._current.code
+
+    @property
+    def current(self) -> Localizer:
+        return self._current
 
     @property
     def catalogue(self) -> LoadedCatalogue:
-        return self._catalogue
+        return self._current.catalogue
 
     @property
     def direction(self) -> Qt.LayoutDirection:
-        if self._catalogue.error is None and language_info(self.language).direction == "rtl":
-            return Qt.LayoutDirection.RightToLeft
-        return Qt.LayoutDirection.LeftToRight
+        return self._current.direction
 
     def set_language(self, code: str) -> None:
         """Switch every string to ``code``; a broken catalogue gives English and an ``error``."""
-        if code == self._catalogue.language:
+        if code == self._current.code:
             return
         self.languageAboutToChange.emit()
-        self._catalogue = cached_catalogue(code)
+        self._current = localizer(code)
         self._install_qt_catalogue(code)
         QLocale.setDefault(QLocale(code))  # numbers, dates and Qt's own dialogs follow
         app = QCoreApplication.instance()
@@ -79,13 +134,13 @@ class Translator(QObject):
 
     # The gettext functions, bound to the current catalogue.
     def gettext(self, message: str) -> str:
-        return self._catalogue.translations.gettext(message)
+        return self._current.gettext(message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._catalogue.translations.ngettext(singular, plural, n)
+        return self._current.ngettext(singular, plural, n)
 
     def pgettext(self, context: str, message: str) -> str:
-        return self._catalogue.translations.pgettext(context, message)
+        return self._current.pgettext(context, message)
 
 
 _translator: Translator | None = None

@@ -38,6 +38,7 @@ def scrolled_into_law_section(window, qtbot, width: int, height: int):
     qtbot.wait(10)
     page = window.view.current_page()
     page.scroll_to_block(3)
+    qtbot.waitUntil(lambda: page.verticalScrollBar().value() > 0)
     return page, page.top_block()
 
 

@@ -121,7 +121,7 @@ class Kiosk(QObject):
         w.picker.filter.clear()
         w.show_section(self.config.start_section or w.view.section_ids()[0])
         w.view.forget_positions()  # scroll positions and selections, on every kept page
-        w.statusBar().clearMessage()
+        w.clear_notice()
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()

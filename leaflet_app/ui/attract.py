@@ -11,10 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from leaflet_app.catalogues import cached_catalogue, language_info
 from leaflet_app.content import Leaflet
-from leaflet_app.fonts import font_for
-from leaflet_app.i18n import N_
+from leaflet_app.i18n import N_, localizer
 from leaflet_app.render import LeafletRenderer, plain
 
 INVITATION = N_("Tap the screen for your language")
@@ -58,18 +56,17 @@ class AttractScreen(QWidget):
 
     def _show(self) -> None:
         code = self.current_language()
-        catalogue = cached_catalogue(code)
-        texts = self.renderer.texts(catalogue.translations.pgettext)
+        lang = localizer(code)
+        texts = self.renderer.texts(lang.pgettext)
         size = self.font().pointSizeF()
-        direction = Qt.LayoutDirection.RightToLeft if language_info(code).direction == "rtl" else Qt.LayoutDirection.LeftToRight
         for label, text, scale in (
             (self.title, plain(texts.title), 2.2),
-            (self.invitation, catalogue.translations.gettext(INVITATION), 1.8),
-            (self.language, language_info(code).own_name, 1.2),
+            (self.invitation, lang.gettext(INVITATION), 1.8),
+            (self.language, lang.own_name, 1.2),
         ):
-            font = font_for(code, size * scale)
+            font = lang.font(size * scale)
             font.setBold(label is not self.language)
             label.setFont(font)
-            label.setLayoutDirection(direction)
+            label.setLayoutDirection(lang.direction)
             label.setText(text)
-        self.setAccessibleName(catalogue.translations.gettext(INVITATION))
+        self.setAccessibleName(lang.gettext(INVITATION))

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaflet_app.catalogues import SEARCH_ALIASES, SOURCE_LANGUAGE, cached_catalogue, language_info
+from leaflet_app.catalogues import SEARCH_ALIASES
 from leaflet_app.fonts import families_for
-from leaflet_app.i18n import _, translator
+from leaflet_app.i18n import SOURCE_LANGUAGE, _, localizer, translator
 from leaflet_app.ui.retranslate import follow_language
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -92,10 +92,10 @@ def status_text(code: str) -> str:
     """The review status of a language's translation, in the current interface language."""
     if code == SOURCE_LANGUAGE:
         return _("Original text")
-    catalogue = cached_catalogue(code)
-    if catalogue.error is not None:
+    lang = localizer(code)
+    if lang.error is not None:
         return _("Cannot be loaded: English is shown instead")
-    status = catalogue.status
+    status = lang.status
     if status.state == "checked":
         return _("Checked by a qualified translator")
     if status.state == "incomplete":
@@ -150,10 +150,10 @@ class LanguagePicker(QWidget):
     def open(self, current: str, recent: Sequence[str] = ()) -> None:
         """Fill the list (recently used first), clear the filter and put the focus in it."""
         recent = [c for c in dict.fromkeys(recent) if c in self.languages]
-        rest = sorted((c for c in self.languages if c not in recent), key=lambda c: language_info(c).english_name)
+        rest = sorted((c for c in self.languages if c not in recent), key=lambda c: localizer(c).english_name)
         self.list.clear()
         for code in recent + rest:
-            info = language_info(code)
+            info = localizer(code).info
             details = f"{info.english_name} · {status_text(code)}"
             if code in recent:
                 details += " · " + _("recently used")
