@@ -91,6 +91,13 @@ def _latin_range(start: int, end: int, latin: QFont) -> QTextLayout.FormatRange:
     return run
 
 
+def line_room(font: QFont) -> int:
+    """The height of one line in ``font`` with its script's room above and below: a control
+    holding Latin text in an Urdu window stays as tall as its neighbours holding Urdu."""
+    families = font.families() or [font.family()]
+    return math.ceil(QFontMetricsF(font).height() * family_line_height(families[0]))
+
+
 _kept: OrderedDict[tuple, ShapedText] = OrderedDict()
 
 
@@ -182,7 +189,7 @@ class TextButton(QToolButton):
 
     def _content(self) -> QSize:
         size = self._label().size if self.shows_text() else QSize(0, 0)
-        size = size.expandedTo(QSize(0, self.fontMetrics().height()))
+        size = size.expandedTo(QSize(0, line_room(self.font())))  # "English" as tall as Urdu beside it
         if self.shows_icon():
             icon = self.iconSize()
             gap = self._gap() if self.shows_text() else 0
