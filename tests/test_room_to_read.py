@@ -160,3 +160,124 @@ def test_kiosk_touch_targets_and_portrait_type(window, qtbot) -> None:
     page = window.view.current_page()
     chars = page.viewport().width() / QFontMetricsF(page.font()).averageCharWidth()
     assert 45 <= chars <= 80, f"{chars:.0f} characters a line"
+
+
+def test_after_a_restart_the_toggle_gives_back_the_users_own_display(qtbot, leaflet) -> None:
+    from leaflet_app.settings import open_settings
+    from leaflet_app.ui.main_window import MainWindow
+
+    own = Display(scale=1.5, scheme="dark", readable_font=True)
+    first = MainWindow(leaflet, LANGUAGES, open_settings())
+    qtbot.addWidget(first)
+    first.restore()
+    first.set_display(own)
+    first.toggle_accessibility_mode()
+    first.close()
+    second = MainWindow(leaflet, LANGUAGES, open_settings())
+    qtbot.addWidget(second)
+    second.restore()
+    assert second.accessibility_mode
+    second.toggle_accessibility_mode()
+    assert second.display == own  # not the default: the display the user had chosen
+
+
+def test_the_shortcuts_page_is_mirrored_in_right_to_left_languages(window, qtbot) -> None:
+    from PySide6.QtGui import QTextCursor as C
+
+    for language, rtl in (("en", False), ("ar", True), ("ur", True)):
+        window.set_language(language)
+        window.open_shortcuts()
+        _settle(qtbot)
+        text = window.shortcuts.text
+        assert (text.layoutDirection() == Qt.LayoutDirection.RightToLeft) == rtl
+        cursor = C(text.document())
+        cursor.movePosition(C.MoveOperation.NextBlock)
+        table = cursor.currentTable() or C(text.document().findBlockByNumber(2)).currentTable()
+        assert table is not None
+        # The description of the first row stands on the reading side: right in Arabic and Urdu.
+        description = window.shortcuts.text.document().find(_translated(language, "Next section"))
+        assert not description.isNull()
+        described = text.cursorRect(description).center().x()
+        keys = text.cursorRect(text.document().find("Ctrl+Tab")).center().x()
+        assert (described > keys) == rtl, language
+        window.close_pages()
+
+
+def test_the_reader_has_no_caret_and_the_keys_scroll_both_ways(window, qtbot) -> None:
+    window.resize(640, 480)
+    window.show_section("law-and-guidance")
+    _settle(qtbot)
+    page = window.view.current_page()
+    page.setFocus()
+    assert not page.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0
+    for key, moves in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1), (Qt.Key.Key_Down, 1),
+                       (Qt.Key.Key_Up, -1), (Qt.Key.Key_Space, 1), (Qt.Key.Key_End, 1), (Qt.Key.Key_Home, -1)):
+        if moves < 0 and bar.value() == 0:
+            bar.setValue(bar.maximum())
+        if moves > 0 and bar.value() == bar.maximum():
+            bar.setValue(0)
+        before = bar.value()
+        qtbot.keyClick(page, key)
+        assert (bar.value() - before) * moves > 0, key
+    assert bar.value() == 0  # Home: back at the top
+
+
+def test_alt_n_on_the_open_section_goes_back_to_its_top(window, qtbot) -> None:
+    window.resize(640, 480)
+    window.show_section("law-and-guidance")
+    _settle(qtbot)
+    page = window.view.current_page()
+    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    qtbot.keyClick(page, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.verticalScrollBar().value() == 0)
+
+
+def test_copies_carry_no_invisible_marks(window, qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    window.set_language("ar")
+    window.show_contact()
+    _settle(qtbot)
+    page = window.view.current_page()
+    found = page.document().find("01604 364036")
+    cursor = QTextCursor(found)
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    page.setTextCursor(cursor)
+    assert "\u2066" in cursor.selectedText() or "\u2066" in page.document().toPlainText()
+    page.copy()
+    copied = QGuiApplication.clipboard().text()
+    assert "01604 364036" in copied and not any(c in copied for c in "\u2066\u2067\u2068\u2069")
+
+
+def test_lists_with_their_own_markers_get_no_bullets(window, qtbot) -> None:
+    from PySide6.QtGui import QTextListFormat
+
+    window.show_section("law-and-guidance")
+    doc = window.view.current_page().document()
+    styles = {}
+    block = doc.begin()
+    while block.isValid():
+        if block.textList() is not None:
+            styles[block.text()[:8]] = block.textList().format().style()
+        block = block.next()
+    assert styles["5 (1) (e"] == styles["(a) abus"] == QTextListFormat.Style.ListStyleUndefined
+    window.show_section("how-reviews-work")
+    doc = window.view.current_page().document()
+    bullets = [b.textList().format().style() for b in _blocks(doc) if b.textList() is not None]
+    assert bullets and all(s == QTextListFormat.Style.ListDisc for s in bullets)
+
+
+def _translated(language: str, message: str) -> str:
+    from leaflet_app.i18n import localizer
+
+    return localizer(language).gettext(message)
+
+
+def _blocks(doc):
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.touch_targets = False  # kiosk: larger buttons for fingers
         self._applied_scheme: str | None = None
         self._sizes: Sizes | None = None
+        self._text_points = 0.0
 
         self.actions_by_id: dict[str, QAction] = {}
         self._make_actions()
@@ -272,7 +273,9 @@ class MainWindow(QMainWindow):
             else:
                 self.setPalette(palette)
             self.banner.setPalette(banner_palette(scheme, palette))
-        self.view.set_text_style(self._text_font(sizes.text_points), d.spacing,
+        text_font = self._text_font(sizes.text_points)
+        self._text_points = text_font.pointSizeF()
+        self.view.set_text_style(text_font, d.spacing,
                                  large_text=sizes.large_text, ink=scheme.color("text"))
         metrics = QFontMetrics(chrome)
         self.focus_ring.set_style(scheme.color("focus"), max(3, metrics.height() // 8))
@@ -334,8 +337,10 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._sizes is not None and sizes_for(self.display.scale, self.width(), self.height(),
-                                                 self.touch_targets) != self._sizes:
+        if self._sizes is None:
+            return
+        sizes = sizes_for(self.display.scale, self.width(), self.height(), self.touch_targets)
+        if sizes != self._sizes or self._text_font(sizes.text_points).pointSizeF() != self._text_points:
             self.apply_display()
 
     def retranslate(self) -> None:

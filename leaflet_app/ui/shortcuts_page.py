@@ -37,7 +37,10 @@ class ShortcutsPage(QWidget):
             shown = " · ".join(
                 "\u2066" + QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) + "\u2069" for k in keys
             )
-            rows.append(f"<tr><td>{html.escape(_(what))}</td><td><b>{html.escape(shown)}</b></td></tr>")
+            cells = [f"<td>{html.escape(_(what))}</td>", f"<td><b>{html.escape(shown)}</b></td>"]
+            # Qt lays table columns out left to right whatever the direction: in Arabic and Urdu
+            # the cells are given in the other order, so the description stands on the right.
+            rows.append("<tr>" + "".join(reversed(cells) if rtl else cells) + "</tr>")
         title = html.escape(_("Keyboard shortcuts"))
         # Room round the text for ink beyond the letters' boxes (Nastaliq's first stroke).
         self.text.document().setDocumentMargin(self.fontMetrics().height() * 0.8)
