@@ -169,6 +169,7 @@ def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple
 
         config = load_config(args.kiosk_config, langs, leaflet.section_ids())
         kiosk = Kiosk(window, config, langs)
+        sys.excepthook = kiosk.on_unexpected_error  # process-wide: set here, not by the kiosk
         if args.language or args.section:
             window.restore(args.language, args.section)
         if args.kiosk_attract:

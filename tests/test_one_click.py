@@ -93,3 +93,19 @@ def test_the_toolbar_keeps_its_order_and_gives_an_english_hint(window, qtbot) ->
     assert positions()[0] == english_positions[0]
     tip = window.contact_button.toolTip()
     assert "Contact details" in tip and tip.splitlines()[0] != "Contact details (Ctrl+K)"
+
+
+def test_the_f1_page_lists_exactly_the_keys_the_window_defines(window, qtbot) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from leaflet_app.ui.actions import WIDGET_KEYS, shortcut_rows
+
+    defined = {s.toString() for a in window.actions() for s in a.shortcuts()}
+    widget_keys = {k for _, keys in WIDGET_KEYS for k in keys}
+    window.open_shortcuts()
+    shown = window.shortcuts.text.toPlainText()
+    for _description, keys in shortcut_rows(len(window.leaflet.sections)):
+        for k in keys:
+            native = QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+            assert native in shown, k
+            assert k in widget_keys or QKeySequence(k).toString() in defined, f"{k} is listed but does nothing"

@@ -79,7 +79,15 @@ def listed_keys(spec: ActionSpec) -> tuple[str, ...]:
     return tuple(k for k in spec.keys if isinstance(k, str))
 
 
-def shortcut_rows() -> list[tuple[str, tuple[str, ...]]]:
-    """(description marked with N_, keys) for the F1 page, in the order a reader looks for them."""
-    rows = [(s.description, listed_keys(s)) for s in OTHER[:3] + TOOLBAR + OTHER[3:] if s.description]
+def shortcut_rows(sections: int = 9) -> list[tuple[str, tuple[str, ...]]]:
+    """(description marked with N_, keys) for the F1 page, in the order a reader looks for them;
+    the Alt+n keys up to the leaflet's number of sections."""
+    rows = []
+    for spec in OTHER[:3] + TOOLBAR + OTHER[3:]:
+        if not spec.description:
+            continue
+        keys = listed_keys(spec)
+        if spec.id == "section":
+            keys = ("Alt+1", f"Alt+{min(sections, 9)}") if sections > 1 else ("Alt+1",)
+        rows.append((spec.description, keys))
     return rows + list(WIDGET_KEYS)

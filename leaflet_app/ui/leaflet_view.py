@@ -366,6 +366,11 @@ class LeafletView(QWidget):
     def _on_link(self, url: QUrl) -> None:
         # Offline app: a link is never opened. Hand the address to the window, which may copy it.
         address = strip_isolates(url.toString())
+        # The detail as printed ("01604 364036"), as a person would note it down or dial it.
+        shown = {self.card.phone_link: self.card.phone, f"mailto:{self.card.email}": self.card.email}
+        if address in shown and shown[address]:
+            self.linkActivated.emit(shown[address])
+            return
         for prefix in ("mailto:", "tel:", "https://", "http://"):
             if address.startswith(prefix):
                 address = address[len(prefix):]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QClipboard,
     QCloseEvent,
     QFont,
     QFontInfo,
@@ -31,6 +32,7 @@ from leaflet_app.fonts import line_height
 from leaflet_app.i18n import SOURCE_LANGUAGE, _, localizer, translator
 from leaflet_app.paths import resources_dir
 from leaflet_app.render import plain
+from leaflet_app.session import LAPTOP, SessionPolicy
 from leaflet_app.settings import read_choice
 from leaflet_app.theme import banner_palette, palette_for, schemes
 from leaflet_app.ui import actions, icons
@@ -66,8 +68,8 @@ class MainWindow(QMainWindow):
         self.family_language: str | None = None  # the last language other than English
         self.controller = DisplayController(settings, self)
         self.controller.changed.connect(self.apply_display)
-        self.kiosk = None  # set by leaflet_app.kiosk.controller.Kiosk in kiosk mode
-        self.touch_targets = False  # kiosk: larger buttons for fingers
+        self.policy: SessionPolicy = LAPTOP
+        self.touch_targets = False  # larger buttons for fingers (a touch policy)
         self._applied_scheme: str | None = None
         self._sizes: Sizes | None = None
         self._text_points = 0.0
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
         self.display_panel.changed.connect(self.set_display)
         self.display_panel.resetRequested.connect(self.reset_display)
         self.display_panel.closed.connect(self.close_pages)
-        self.shortcuts = ShortcutsPage()
+        self.shortcuts = ShortcutsPage(len(leaflet.sections))
         self.shortcuts.closed.connect(self.close_pages)
 
         self.pages = QStackedWidget(objectName="pages")
@@ -435,10 +437,57 @@ class MainWindow(QMainWindow):
         self.notice.hide()
 
     def _on_link(self, address: str) -> None:
-        if self.kiosk is not None:  # nothing is left on a kiosk's clipboard for the next person
+        if not self.policy.may_copy:
+            # Nothing is left on a kiosk's clipboard for the next person: the detail is shown
+            # large instead, with the contact card, to note down.
+            if self.view.current_section() != self.leaflet.contact_section:
+                self.show_contact()
+            self.show_notice(_("Please note this down: {address}").format(address=address))
             return
         copy_to_clipboard(address)
         self.show_notice(_("Copied to the clipboard: {address}").format(address=address))
+
+    # --- session ------------------------------------------------------------------------------
+    def set_policy(self, policy: SessionPolicy) -> None:
+        """What this session may do (see session.py); applied at once."""
+        self.policy = policy
+        if not policy.remember:
+            self.controller.settings = None
+        offered = [c for c in policy.languages if c in self.languages] or self.languages
+        self.picker.languages = offered
+        self.picker.touch = policy.touch
+        self.touch_targets = policy.touch
+        self.shortcuts_button.setVisible(policy.shortcuts_page)
+        self.shortcuts_action.setEnabled(policy.shortcuts_page)
+        self.quit_action.setEnabled(policy.may_close)
+        for button, action in ((self.accessibility_button, self.accessibility_action),
+                               (self.display_button, self.display_action)):
+            button.setVisible(policy.display_controls)
+            action.setEnabled(policy.display_controls)
+        self.apply_display()
+
+    def add_trailing(self, widget: QWidget) -> None:
+        """A control at the trailing end of the toolbar (the kiosk's "Finished" button)."""
+        self.toolbar.row.addWidget(widget)
+
+    def reset_session(self, language: str, section: str | None = None) -> None:
+        """Back to the start for the next person: language, section, display, scroll positions,
+        selections, the picker, notices and the clipboard; nothing of the last visitor stays."""
+        self.toolbar.show()
+        self.close_pages()
+        translator().set_language(language)
+        self.reset_display()
+        self.recent, self.family_language = [], None
+        self.picker.filter.clear()
+        self.retranslate()
+        self.view.show_section(section or self.view.section_ids()[0])
+        self.view.forget_positions()
+        self.clear_notice()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear(QClipboard.Mode.Clipboard)
+            if clipboard.supportsSelection():
+                clipboard.clear(QClipboard.Mode.Selection)
 
     # --- settings -----------------------------------------------------------------------------
     def restore(self, language: str | None = None, section: str | None = None) -> None:
@@ -464,7 +513,7 @@ class MainWindow(QMainWindow):
             self.toggle_accessibility_mode()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.kiosk is not None and self.kiosk.locked:
+        if not self.policy.may_close:
             event.ignore()
             return
         if self.settings is not None:

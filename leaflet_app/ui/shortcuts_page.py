@@ -17,8 +17,9 @@ from leaflet_app.ui.retranslate import follow_language
 class ShortcutsPage(QWidget):
     closed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, sections: int = 9, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="shortcutsPage")
+        self.sections = sections
         self.text = QTextBrowser(objectName="shortcutsText")
         self.text.setOpenLinks(False)
         self.close_button = QPushButton(objectName="closeShortcuts")
@@ -33,7 +34,7 @@ class ShortcutsPage(QWidget):
         direction = "rtl" if rtl else "ltr"
         self.text.setLayoutDirection(translator().direction)
         rows = []
-        for what, keys in shortcut_rows():
+        for what, keys in shortcut_rows(self.sections):
             shown = " · ".join(
                 "\u2066" + QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) + "\u2069" for k in keys
             )
