@@ -84,8 +84,10 @@ _MEASURE_PX = 1000.0
 _LATIN = "A-Za-z0-9\u00c0-\u024f"
 _ISOLATES = "\u2066-\u2069"
 _LATIN_INNER = _LATIN + _ISOLATES + " \u00a0\\-\u2010-\u2014.,@/:'\u2019&+#()"
-# A space on either side goes with the run: Nastaliq's would join "ذریعے" and "NSCB".
-LATIN_RUN = re.compile(f" ?[{_ISOLATES}]*[{_LATIN}](?:[{_LATIN_INNER}]*[{_LATIN}])?[{_ISOLATES}]* ?")
+# Brackets round it and a space on either side go with the run: Nastaliq's space would join
+# "ذریعے" and "NSCB", or "(SCR)" and "کیا".
+LATIN_RUN = re.compile(
+    rf" ?[({{\[]?[{_ISOLATES}]*[{_LATIN}](?:[{_LATIN_INNER}]*[{_LATIN}])?[{_ISOLATES}]*[)}}\]]? ?")
 # Letters of the bundled non-Latin scripts (Arabic with its presentation forms, Bengali, Gurmukhi).
 SCRIPT_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u0980-\u0a7f]")
 

@@ -256,10 +256,13 @@ def test_every_space_between_latin_words_in_urdu_is_a_latin_space(qapp, leaflet)
                         noto_space = raw.advancesForGlyphIndexes(raw.glyphIndexesForString(" "))[0].x()
                         assert abs(pc.x() - pb.x()) == pytest.approx(noto_space, abs=0.3), block.text()[:40]
                         checked += 1
-            # The spaces on either side of a Latin word too: "ذریعے NSCB", not "ذریعےNSCB".
+            # The spaces on either side of a Latin word too, brackets and all: "ذریعے NSCB", not
+            # "ذریعےNSCB"; "(SCR) کیا", not "(SCR)کیا".
             text, drawn = block.text(), family_of_each_character(block.layout())
             for i, ch in enumerate(text):
-                if ch == " " and i in drawn and any(is_latin(n) for n in text[max(0, i - 1):i + 2:2]):
+                before, after = text[max(0, i - 2):i].replace(")", ""), text[i + 1:i + 3].replace("(", "")
+                if ch == " " and i in drawn and (before[-1:].isascii() and is_latin(before[-1:] or "-")
+                                                 or is_latin(after[:1] or "-")):
                     assert drawn[i] == BASE_FAMILY, f"space {i} of {text[:40]!r}"
                     checked += 1
     translator().set_language(SOURCE_LANGUAGE)
