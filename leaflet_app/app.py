@@ -10,27 +10,41 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from leaflet_app import APP_NAME, paths
-from leaflet_app.catalogues import available_languages
+from leaflet_app.catalogues import SOURCE_LANGUAGE, available_languages
 from leaflet_app.content import Leaflet, load_leaflet
-from leaflet_app.fonts import BASE_FAMILY, ensure_family
+from leaflet_app.fonts import application_font, use_bundled_fonts_only
 from leaflet_app.settings import APPLICATION, ORGANIZATION
 from leaflet_app.ui.style import LeafletStyle
+
+# The window's base text size (main_window.BASE_POINT_SIZE), until the window sets its own.
+APPLICATION_POINT_SIZE = 11.0
 
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created if needed), set up once: names, Fusion style, the base font.
 
     Fusion draws everything from the palette, so a platform style cannot override our schemes.
+    Only the bundled fonts exist for the process (set before Qt reads the font list).
     """
     QApplication.setApplicationName(APPLICATION)
     QApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationDisplayName(APP_NAME)
+    if QApplication.instance() is None:
+        use_bundled_fonts_only()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     if not app.property("leafletConfigured"):
         app.setStyle(LeafletStyle())  # Fusion, with plain scroll bars
-        ensure_family(BASE_FAMILY)
+        use_application_font(SOURCE_LANGUAGE)
         app.setProperty("leafletConfigured", True)
     return app  # type: ignore[return-value]
+
+
+def use_application_font(language: str, point_size: float = APPLICATION_POINT_SIZE, readable: bool = False) -> None:
+    """The application font from the bundled fonts for ``language``: tooltips, menus, pop-ups and
+    every widget without a font of its own. Set only when it changes (a change reaches every widget)."""
+    font = application_font(language, point_size, readable)
+    if QApplication.font() != font:
+        QApplication.setFont(font)
 
 
 def settle_memory() -> None:

@@ -6,6 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from leaflet_app.fonts import use_bundled_fonts_only  # noqa: E402
+
+use_bundled_fonts_only()  # as the app does, before pytest-qt creates the QApplication
+
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaflet_app.catalogues import SEARCH_ALIASES
-from leaflet_app.fonts import families_for
+from leaflet_app.fonts import font_for
 from leaflet_app.i18n import SOURCE_LANGUAGE, _, localizer, translator
 from leaflet_app.ui.retranslate import follow_language
 
@@ -169,8 +169,7 @@ class LanguagePicker(QWidget):
                 details += " · " + _("recently used")
             item = QListWidgetItem(f"{info.own_name}\n{details}", self.list)
             item.setData(CODE_ROLE, code)
-            font = self.list.font()
-            font.setFamilies(families_for(code))
+            font = font_for(code, self.list.font().pointSizeF())  # its script's size, as large as Latin
             item.setData(OWN_FONT_ROLE, font)
             item.setToolTip(f"{info.own_name} ({info.english_name}, {code})")
             keys = [info.own_name, info.english_name, code, *SEARCH_ALIASES.get(code, ())]

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from leaflet_app import APP_NAME
+from leaflet_app.app import use_application_font
 from leaflet_app.content import Leaflet
 from leaflet_app.display import ACCESSIBLE, Display, DisplayController, resolve_scheme
 from leaflet_app.fonts import line_height
@@ -360,6 +361,8 @@ class MainWindow(QMainWindow):
         sizes = sizes_for(d.scale, self.width(), self.height(), self.touch_targets)
         self._sizes = sizes
         chrome = lang.font(sizes.chrome_points, d.readable_font)
+        # Tooltips, menus and pop-ups in the language's bundled font too (never a system font).
+        use_application_font(lang.code, sizes.chrome_points, d.readable_font)
         self.setFont(chrome)
         scheme = schemes()[resolve_scheme(d.scheme)]
         if scheme.name != self._applied_scheme:

@@ -18,15 +18,17 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPalette,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from leaflet_app.contacts import strip_isolates
-from leaflet_app.fonts import line_height
+from leaflet_app.fonts import family_line_height, has_script_letters, latin_font, latin_runs
 
 
 class PageKey(NamedTuple):
@@ -62,6 +64,7 @@ class SectionPage(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalScrollBar().rangeChanged.connect(self._no_sideways_scroll)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         # No text caret: the keys scroll the text (a caret would be drawn at the start of the
         # heading, over the first letter, and arrows would move it instead of the text).
@@ -77,6 +80,14 @@ class SectionPage(QTextBrowser):
         self.setLayoutDirection(direction)
         document.setParent(self)
         self.setDocument(document)
+
+    def _no_sideways_scroll(self, low: int, high: int) -> None:
+        """Every line wraps at the page's width (a word longer than a line breaks anywhere), so
+        nothing lies beyond it. Qt still counts, after a line that ends in a Latin word followed by
+        Nastaliq, the overhang of the next line's first letter into that line's width (a few
+        pixels, never drawn there): that phantom width must not let the page scroll sideways."""
+        if high > low:
+            self.horizontalScrollBar().setRange(0, 0)
 
     def _forget_anchor(self) -> None:
         self._anchor = None
@@ -167,22 +178,58 @@ class SectionPage(QTextBrowser):
         return bar.value() >= top
 
 
-def apply_spacing(doc: QTextDocument, language: str, spacing: bool, pixel_size: int) -> None:
-    """Line height for the script; with ``spacing``, WCAG 1.4.12: line height 1.5 and paragraph
-    spacing 2x the font size. Done before the document is first laid out, so it costs nothing."""
-    height = max(1.5 if spacing else 1.0, line_height(language))
-    if height == 1.0:
-        return
-    fmt = QTextBlockFormat()
-    fmt.setLineHeight(round(height * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    if spacing:
-        fmt.setBottomMargin(2 * pixel_size)
+def format_document(doc: QTextDocument, language: str, spacing: bool, pixel_size: int) -> None:
+    """Typography for the script of each paragraph, before the document is first laid out (so it
+    costs no extra layout): Latin words and digits inside another script in the Latin face at the
+    Latin size; line height by the paragraph's script (an English address line in an Urdu section
+    gets Latin's); with ``spacing``, WCAG 1.4.12: line height 1.5 and paragraphs 2x the font size."""
+    font = doc.defaultFont()
+    latin = latin_font(font)
+    script_height = family_line_height((font.families() or [font.family()])[0])
+    base = 1.5 if spacing else 1.0
+    cursor = QTextCursor(doc)
     block = doc.begin()
     while block.isValid():
-        cursor = QTextCursor(block)
-        if cursor.currentTable() is None:  # the contact card keeps its Latin lines
+        if latin is not None:
+            _set_latin_runs(cursor, block, latin, font)
+        height = max(base, script_height if has_script_letters(block.text()) else 1.0)
+        cursor.setPosition(block.position())
+        if (height != 1.0 or spacing) and cursor.currentTable() is None:  # the contact card keeps its lines
+            fmt = QTextBlockFormat()
+            fmt.setLineHeight(round(height * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            if spacing:
+                fmt.setBottomMargin(2 * pixel_size)
             cursor.mergeBlockFormat(fmt)
         block = block.next()
+
+
+apply_spacing = format_document  # the name the view calls
+
+
+def _set_latin_runs(cursor: QTextCursor, block: QTextBlock, latin: QFont, font: QFont) -> None:
+    """Set each Latin run of ``block`` in ``latin``, keeping each piece's own weight, link and
+    relative size (a heading's Latin words stay heading-sized)."""
+    scale = latin.pointSizeF() / font.pointSizeF() if font.pointSizeF() > 0 else latin.pixelSize() / font.pixelSize()
+    pieces = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        pieces.append((fragment.position() - block.position(), fragment.length(), fragment.charFormat()))
+        it += 1
+    for start, end in latin_runs(block.text()):
+        for offset, length, char_format in pieces:
+            a, b = max(start, offset), min(end, offset + length)
+            if a >= b:
+                continue
+            fmt = type(char_format)(char_format)
+            size = char_format.font().pointSizeF()
+            fmt.clearProperty(QTextFormat.Property.FontSizeAdjustment)  # it would override the size
+            fmt.setFontFamilies(latin.families())
+            if size > 0:
+                fmt.setFontPointSize(size * scale)
+            cursor.setPosition(block.position() + a)
+            cursor.setPosition(block.position() + b, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(fmt)
 
 
 # Pages kept laid out: enough for every language in both text styles of one section, and more.

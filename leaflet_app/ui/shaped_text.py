@@ -14,7 +14,17 @@ import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QIcon, QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QStyle,
@@ -25,7 +35,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from leaflet_app.fonts import family_line_height
+from leaflet_app.fonts import family_line_height, has_script_letters, latin_font, latin_runs
 from leaflet_app.ui.style import button_face
 
 KEPT_TEXTS = 2000
@@ -37,11 +47,15 @@ class ShapedText:
     """``text`` laid out in ``font``: wrapped at ``width`` (or on one line for ``NO_WRAP``),
     in the reading direction, lines aligned to the leading side. ``extra`` adds that share of
     each line's height above and below it (Nastaliq rises far above its declared ascent), and
-    that share of the font's height at each end (its strokes reach beyond the letters' boxes)."""
+    that share of the font's height at each end (its strokes reach beyond the letters' boxes).
+    Latin words and digits inside another script are set in the Latin face, at the Latin size."""
 
     def __init__(self, text: str, font: QFont, width: float, direction: Qt.LayoutDirection,
                  extra: float = 0.0) -> None:
         self.layout = QTextLayout(text, font)
+        latin = latin_font(font)
+        if latin is not None:
+            self.layout.setFormats([_latin_range(start, end, latin) for start, end in latin_runs(text)])
         # Wrapped lines align to the leading side; one line starts at its left edge, to be placed
         # by the widget.
         option = QTextOption(QStyle.visualAlignment(direction, Qt.AlignmentFlag.AlignLeading) if width >= 0
@@ -69,6 +83,21 @@ class ShapedText:
         self.layout.draw(painter, QPointF(left, top))
 
 
+def _latin_range(start: int, end: int, latin: QFont) -> QTextLayout.FormatRange:
+    latin_format = QTextCharFormat()
+    latin_format.setFont(latin)
+    run = QTextLayout.FormatRange()
+    run.start, run.length, run.format = start, end - start, latin_format
+    return run
+
+
+def line_room(font: QFont) -> int:
+    """The height of one line in ``font`` with its script's room above and below: a control
+    holding Latin text in an Urdu window stays as tall as its neighbours holding Urdu."""
+    families = font.families() or [font.family()]
+    return math.ceil(QFontMetricsF(font).height() * family_line_height(families[0]))
+
+
 _kept: OrderedDict[tuple, ShapedText] = OrderedDict()
 
 
@@ -77,7 +106,8 @@ def shaped(text: str, font: QFont, width: float = NO_WRAP,
     """The kept layout of ``text`` (made on first use; the least recently used are let go)."""
     width = NO_WRAP if width < 0 else float(int(width))
     families = font.families()
-    extra = (family_line_height(families[0]) - 1) / 2 if families else 0.0
+    # Room for the script's ink only where its letters are: "English" in an Urdu window needs none.
+    extra = (family_line_height(families[0]) - 1) / 2 if families and has_script_letters(text) else 0.0
     key = (text, font.toString(), tuple(font.families()), font.letterSpacing(), font.wordSpacing(),
            width, direction, extra)
     found = _kept.pop(key, None)
@@ -159,7 +189,7 @@ class TextButton(QToolButton):
 
     def _content(self) -> QSize:
         size = self._label().size if self.shows_text() else QSize(0, 0)
-        size = size.expandedTo(QSize(0, self.fontMetrics().height()))
+        size = size.expandedTo(QSize(0, line_room(self.font())))  # "English" as tall as Urdu beside it
         if self.shows_icon():
             icon = self.iconSize()
             gap = self._gap() if self.shows_text() else 0
