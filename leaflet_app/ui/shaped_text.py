@@ -188,8 +188,9 @@ class TextButton(QToolButton):
         return self.fontMetrics().height() // 3
 
     def _content(self) -> QSize:
-        size = self._label().size if self.shows_text() else QSize(0, 0)
-        size = size.expandedTo(QSize(0, line_room(self.font())))  # "English" as tall as Urdu beside it
+        size = QSize(0, 0)
+        if self.shows_text():  # an icon alone needs no room for a line of Nastaliq
+            size = self._label().size.expandedTo(QSize(0, line_room(self.font())))  # "English" as tall as Urdu
         if self.shows_icon():
             icon = self.iconSize()
             gap = self._gap() if self.shows_text() else 0
