@@ -23,6 +23,7 @@ FLUID_MAX = 2.5
 # large monitor, so a maximised window is not a short column of small type in an empty page.
 LANDSCAPE_FROM = 1280
 LANDSCAPE_MAX = 1.5
+TEXT_MAX = 4.0  # 44 pt: beyond it a line holds too few words to read
 TOUCH_PX = 48  # WCAG 2.5.5 / platform guidance for fingers
 
 
@@ -40,11 +41,15 @@ def _half(points: float) -> float:
 
 
 def sizes_for(scale: float, width: int, height: int, touch: bool = False) -> Sizes:
+    # The screen's own size for normal text, then the chosen size on top of it: 200 % is twice
+    # what this screen shows at 100 %, on a laptop and on a kiosk alike.
     if touch or height > width:
-        text = max(scale, min(FLUID_MAX, width / WIDTH_PER_TEXT_SCALE))
-        chrome_wanted = text  # a kiosk or a portrait screen is read from further away
+        screen = max(1.0, min(FLUID_MAX, width / WIDTH_PER_TEXT_SCALE))
+        text = min(TEXT_MAX, scale * screen)
+        chrome_wanted = max(scale, screen)  # a kiosk or a portrait screen is read from further away
     else:
-        text = max(scale, min(LANDSCAPE_MAX, width / LANDSCAPE_FROM))
+        screen = max(1.0, min(LANDSCAPE_MAX, width / LANDSCAPE_FROM))
+        text = min(TEXT_MAX, scale * screen)
         chrome_wanted = scale  # a laptop's controls follow the chosen size only
     chrome = max(1.0, min(chrome_wanted, CHROME_MAX_SCALE, height / HEIGHT_PER_CHROME_SCALE))
     return Sizes(

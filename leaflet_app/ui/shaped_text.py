@@ -219,6 +219,8 @@ class TextButton(QToolButton):
         content = self._content()
         x = (self.width() - content.width()) / 2
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        if self.property("iconTrailing") and self.shows_text():
+            rtl = not rtl  # the icon after the label ("Next ›")
         if self.shows_icon():
             size = self.iconSize()
             mode = QIcon.Mode.Disabled if not self.isEnabled() else (QIcon.Mode.Selected if on else QIcon.Mode.Normal)
