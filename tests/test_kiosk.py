@@ -157,7 +157,10 @@ def test_picker_offers_only_configured_languages(qtbot, leaflet) -> None:
 
 
 def enter(qtbot, k: Kiosk, digits: str) -> None:
-    """Type a PIN and Enter, then wait while the pad checks it (on another thread)."""
+    """Type a PIN and Enter, then wait while the pad checks it (on another thread). The fixture's
+    idle reset (0.4 s) is put off: on a busy machine a check can take that long."""
+    k.idle.setInterval(60_000)
+    k.idle.start()
     qtbot.keyClicks(k.pin_pad, digits)
     qtbot.keyClick(k.pin_pad, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not k.pin_pad.checking, timeout=5000)
@@ -165,6 +168,7 @@ def enter(qtbot, k: Kiosk, digits: str) -> None:
 
 def test_pin_is_checked_on_another_thread_while_the_pad_says_so(kiosk: Kiosk, qtbot) -> None:
     """scrypt takes several frames on purpose; the window keeps painting meanwhile."""
+    kiosk.idle.setInterval(60_000)  # no idle reset during a slow check on a busy machine
     kiosk.open_pin_pad()
     pad = kiosk.pin_pad
     qtbot.keyClicks(pad, "1111")
