@@ -85,7 +85,6 @@ class Translator(QObject):
         super().__init__()
         self._current: Localizer = localizer(SOURCE_LANGUAGE)
         self._qt_translator: QTranslator | None = None
-        self._qt_translators: dict[str, QTranslator | None] = {}
 
     @property
     def language(self) -> str:
@@ -125,18 +124,13 @@ class Translator(QObject):
             self._qt_translator = None
         if code == SOURCE_LANGUAGE:
             return
-        if code not in self._qt_translators:  # loaded once per language
-            qt_translator = QTranslator(self)
-            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if qt_translator.load(QLocale(code), "qtbase", "_", folder):
-                self._qt_translators[code] = qt_translator
-            else:
-                self._qt_translators[code] = None
-                log.debug("Qt has no qtbase catalogue for %s; Qt's own buttons stay in English", code)
-        qt_translator = self._qt_translators[code]
-        if qt_translator is not None:
+        qt_translator = QTranslator(self)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_translator.load(QLocale(code), "qtbase", "_", folder):
             QCoreApplication.installTranslator(qt_translator)
             self._qt_translator = qt_translator
+        else:
+            log.debug("Qt has no qtbase catalogue for %s; Qt's own buttons stay in English", code)
 
     # The gettext functions, bound to the current catalogue.
     def gettext(self, message: str) -> str:

@@ -60,7 +60,7 @@ class ReviewBanner(QFrame):
     def set_icon_size(self, px: int, palette: QPalette) -> None:
         self.icon.setPixmap(icons.pixmap("triangle-alert", palette.color(QPalette.ColorRole.WindowText), px,
                                          self.devicePixelRatioF()))
-        icons.set_icon(self.details_button, icons.icon("info", palette, px, self.devicePixelRatioF()))
+        self.details_button.setIcon(icons.icon("info", palette, px, self.devicePixelRatioF()))
         self.details_button.setIconSize(QSize(px, px))
 
     def _show_details(self, shown: bool) -> None:

@@ -43,25 +43,13 @@ def pixmap(name: str, color: QColor, px: int, ratio: float = 1.0) -> QPixmap:
 def icon(name: str, palette: QPalette, px: int, ratio: float = 1.0,
          role: QPalette.ColorRole = QPalette.ColorRole.ButtonText) -> QIcon:
     """``name`` at ``px`` in the palette's text colour; greyed when disabled, in the highlighted
-    text colour when selected. The same colours and size give the same QIcon (same ``cacheKey``),
-    so a button given it again need not be laid out and repainted."""
-    colors = (
-        palette.color(QPalette.ColorGroup.Active, role).name(QColor.NameFormat.HexArgb),
-        palette.color(QPalette.ColorGroup.Disabled, role).name(QColor.NameFormat.HexArgb),
-        palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText).name(QColor.NameFormat.HexArgb),
-    )
-    return _icon(name, colors, px, ratio)
-
-
-@cache
-def _icon(name: str, colors: tuple[str, str, str], px: int, ratio: float) -> QIcon:
-    normal, disabled, selected = (QColor(c) for c in colors)
+    text colour when selected."""
     result = QIcon()
     variants = (
-        (QIcon.Mode.Normal, normal),
-        (QIcon.Mode.Active, normal),
-        (QIcon.Mode.Disabled, disabled),
-        (QIcon.Mode.Selected, selected),
+        (QIcon.Mode.Normal, palette.color(QPalette.ColorGroup.Active, role)),
+        (QIcon.Mode.Active, palette.color(QPalette.ColorGroup.Active, role)),
+        (QIcon.Mode.Disabled, palette.color(QPalette.ColorGroup.Disabled, role)),
+        (QIcon.Mode.Selected, palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)),
     )
     for mode, color in variants:
         for state in (QIcon.State.Off, QIcon.State.On):
@@ -71,10 +59,3 @@ def _icon(name: str, colors: tuple[str, str, str], px: int, ratio: float) -> QIc
 
 def icon_size(px: int) -> QSize:
     return QSize(px, px)
-
-
-def set_icon(target, new: QIcon) -> None:
-    """Give a button or action ``new`` unless it has it already: setting even the same icon
-    again lays the button out and repaints it (a language switch sets every icon)."""
-    if target.icon().cacheKey() != new.cacheKey():
-        target.setIcon(new)

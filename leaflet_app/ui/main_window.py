@@ -405,12 +405,12 @@ class MainWindow(QMainWindow):
         icon_px = round(QFontInfo(self.font()).pixelSize() * 1.35)
         ratio = self.devicePixelRatioF()
         for spec, button in zip(actions.TOOLBAR, self.toolbar_buttons, strict=True):
-            icons.set_icon(self.actions_by_id[spec.id], icons.icon(spec.icon or "info", palette, icon_px, ratio))
+            self.actions_by_id[spec.id].setIcon(icons.icon(spec.icon or "info", palette, icon_px, ratio))
             button.setIconSize(QSize(icon_px, icon_px))
         self.view.set_icons(palette, icon_px)
         more = self.toolbar.more
         if more is not None:
-            icons.set_icon(more, icons.icon("ellipsis", palette, icon_px, ratio))
+            more.setIcon(icons.icon("ellipsis", palette, icon_px, ratio))
             more.setIconSize(QSize(icon_px, icon_px))
         self.banner.set_icon_size(icon_px, banner_palette(schemes()[self._applied_scheme or "standard"], palette))
         assert self._sizes is not None

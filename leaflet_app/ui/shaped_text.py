@@ -197,24 +197,11 @@ class TextButton(QToolButton):
         return size
 
     def sizeHint(self) -> QSize:
-        # Layouts and the toolbar's fitting ask many times per change (~170 times in a language
-        # switch): the answer is kept while what it depends on stays the same.
-        font = self.font()
-        key = (self.text(), font.toString(), tuple(font.families()), self.layoutDirection(),
-               self.toolButtonStyle(), self.iconSize().toTuple(), self.icon().cacheKey(),
-               self.minimumSize().toTuple(), self.popupMode(), self.menu() is not None, id(self.style()))
-        kept: dict = self.__dict__.setdefault("_sizes_kept", {})  # the toolbar tries two styles
-        if key in kept:
-            return QSize(kept[key])
         option = QStyleOptionToolButton()
         self.initStyleOption(option)
         pad = QSize(self.fontMetrics().height() // 2 + 8, 0)
-        size = self.style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, option,
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, option,
                                              self._content() + pad, self).expandedTo(self.minimumSize())
-        if len(kept) >= 8:
-            kept.clear()
-        kept[key] = QSize(size)
-        return size
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
