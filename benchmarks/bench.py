@@ -1,19 +1,33 @@
 #!/usr/bin/env python3
-"""Benchmarks that print figures (not timed tests): start-up, language switch, accessibility toggle.
+"""Benchmarks that print figures beside a bare PySide6 baseline measured in the same run (not tests).
 
-  .venv/bin/python benchmarks/bench.py            # all
-  .venv/bin/python benchmarks/bench.py switch     # one of: startup switch toggle cold
+  .venv/bin/python benchmarks/bench.py             # start-up, then switch/toggle/memory
+  .venv/bin/python benchmarks/bench.py startup     # or: work
+  .venv/bin/python benchmarks/bench.py work --rounds 10 --runs 5
 
-Start-up is compared with a bare PySide6 window showing the same text in six tabs. Switch and
-toggle time the full work of one change, as one frame of the event loop: the change itself, then
-the posted events (deferred layouts, and the repaint of the window into its backing store).
-If the change left no paint pending, the window is repainted inside the timing all the same, so a
-frame is never left out.
+The baseline (benchmarks/bare.py) imports only PySide6: six QTextBrowser tabs holding the same
+leaflet HTML the app shows (rendered here beforehand). Against it:
+
+- start-up: start -> first painted window -> screenshot written (``--screenshot``), against the
+  bare tabbed window in English; runs alternate, medians compared;
+- language switch: the app's ``set_language`` against setting the language's HTML into the six
+  browsers and flipping the layout direction;
+- accessibility toggle: against a larger font and white-on-black palette on the bare window;
+- peak RSS once every language has been seen in both displays.
+
+A switch or toggle is timed as one frame: the change, the posted events (deferred layouts, the
+repaint into the backing store), and a repaint if nothing painted yet. Absolute figures vary
+about 2x between machines; the ratio is what to compare. The machine and date are printed.
+Python modules are byte-compiled first, as an installed app has them.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime
+import json
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -21,31 +35,11 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
+BARE = Path(__file__).resolve().parent / "bare.py"
 sys.path.insert(0, str(ROOT))
-
-BARE = r"""
-import sys, time
-t0 = time.perf_counter()
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QTabWidget, QTextBrowser
-sys.path.insert(0, sys.argv[2])
-from leaflet_app.app import default_leaflet
-from leaflet_app.render import LeafletRenderer, identity
-app = QApplication([])
-lf = default_leaflet(); r = LeafletRenderer(lf)
-tabs = QTabWidget()
-for s in lf.sections:
-    b = QTextBrowser(); b.setHtml(r.section_html(s, identity)); tabs.addTab(b, s.heading.text)
-class F(QObject):
-    def eventFilter(self, o, e):
-        if e.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: (tabs.grab().save(sys.argv[1]), app.exit(0)))
-            o.removeEventFilter(self)
-        return False
-f = F(); tabs.installEventFilter(f); tabs.resize(1280, 800); tabs.show(); app.exec()
-"""
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"QT_QPA_PLATFORM": "offscreen"}
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -53,60 +47,75 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def summary(name: str, ms: list[float]) -> None:
-    print(f"{name:<42} n={len(ms):<4} median {statistics.median(ms):6.2f} ms   p95 {percentile(ms, 95):6.2f} ms"
-          f"   max {max(ms):6.2f} ms")
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import PySide6
+
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (f"{now}; {cpu}, {os.cpu_count()} cores; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; PySide6 {PySide6.__version__}; QT_QPA_PLATFORM=offscreen")
 
 
-def startup(runs: int = 7) -> None:
+def row(name: str, app: float, bare: float, unit: str = "ms", goal: float | None = None) -> None:
+    ratio = app / bare if bare else float("inf")
+    verdict = "" if goal is None else ("  ok" if ratio <= goal else f"  over the {goal}x goal")
+    print(f"  {name:<44} app {app:8.1f} {unit}   bare {bare:8.1f} {unit}   {ratio:5.2f}x{verdict}")
+
+
+def row_abs(name: str, app: list[float], bare: list[float], goal_ms: float) -> None:
+    a95, b95 = percentile(app, 95), percentile(bare, 95)
+    verdict = "  ok" if a95 <= goal_ms else f"  over {goal_ms:.0f} ms"
+    print(f"  {name:<34} app median {statistics.median(app):5.1f} p95 {a95:5.1f} ms   "
+          f"bare median {statistics.median(bare):5.1f} p95 {b95:5.1f} ms   p95 {a95 / b95:5.2f}x{verdict}")
+
+
+# --- the leaflet's HTML for the baseline ---------------------------------------------------------
+def sections_json(path: Path) -> None:
+    from leaflet_app.app import default_leaflet, languages
+    from leaflet_app.i18n import localizer
+    from leaflet_app.render import LeafletRenderer
+
+    leaflet = default_leaflet()
+    renderer = LeafletRenderer(leaflet)
+    out = {}
+    for code in languages():
+        lang = localizer(code)
+        tabs = [[lang.pgettext(s.id, s.heading.text), renderer.section_html(s, lang.pgettext, lang.direction_name)]
+                for s in leaflet.sections]
+        out[code] = {"rtl": lang.rtl, "tabs": tabs}
+    path.write_text(json.dumps(out), encoding="utf-8")
+
+
+# --- start-up ------------------------------------------------------------------------------------
+def startup(sections: Path, runs: int) -> None:
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "leaflet_app")], env=ENV, check=True,
+                   stdout=subprocess.DEVNULL)
+    app_ms, bare_ms = [], []
     with tempfile.TemporaryDirectory() as tmp:
         png = str(Path(tmp) / "x.png")
-        app_times, bare_times = [], []
-        for _ in range(runs):
+        for _ in range(runs):  # alternate, so a busy moment on the machine falls on both
             t = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "leaflet_app", "--screenshot", png], cwd=ROOT, check=True)
-            app_times.append((time.perf_counter() - t) * 1000)
+            subprocess.run([sys.executable, "-m", "leaflet_app", "--screenshot", png], cwd=ROOT, env=ENV, check=True)
+            app_ms.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
-            subprocess.run([sys.executable, "-c", BARE, png, str(ROOT)], cwd=ROOT, check=True)
-            bare_times.append((time.perf_counter() - t) * 1000)
-    summary("start -> screenshot written (Leaflet Viewer)", app_times)
-    summary("start -> screenshot written (bare PySide6)", bare_times)
-    print(f"{'ratio of medians':<42} {statistics.median(app_times) / statistics.median(bare_times):.2f}x")
+            subprocess.run([sys.executable, str(BARE), "startup", png, str(sections)], env=ENV, check=True)
+            bare_ms.append((time.perf_counter() - t) * 1000)
+    print(f"Start-up: start -> first paint -> screenshot written, median of {runs} alternating runs")
+    row("English, 1280x800", statistics.median(app_ms), statistics.median(bare_ms), goal=1.25)
+    print(f"  {'(all runs, app)':<44} {' '.join(f'{x:.0f}' for x in app_ms)}")
+    print(f"  {'(all runs, bare)':<44} {' '.join(f'{x:.0f}' for x in bare_ms)}")
 
 
-def _window():
-    from PySide6.QtWidgets import QApplication
-
-    from leaflet_app.app import application, default_leaflet, languages, settle_memory
-    from leaflet_app.ui.main_window import MainWindow
-
-    application()
-    w = MainWindow(default_leaflet(), languages(), None)
-    w.resize(1280, 800)
-    w.show()
-    QApplication.processEvents()
-    settle_memory()  # as leaflet-app does once its window is built
-    return w
-
-
-def _close(window) -> None:
-    """Close a benchmark's window, so the next one measures a single window, as in the app."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-    from PySide6.QtWidgets import QApplication
-
-    from leaflet_app.i18n import translator
-
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    QApplication.processEvents()
-    translator().set_language("en")
-
-
+# --- switch, toggle, memory ----------------------------------------------------------------------
 class _PaintSeen:
-    """Notes whether the window painted (its backing store was brought up to date)."""
-
-    def __init__(self, window) -> None:
+    def __init__(self, widget) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         seen = self
@@ -119,83 +128,126 @@ class _PaintSeen:
 
         self.painted = False
         self.filter = Filter()
-        window.centralWidget().installEventFilter(self.filter)
+        widget.installEventFilter(self.filter)
 
 
-def _timed(action, window) -> float:
+CPU: dict[str, list[float]] = {}  # the processor time of each timed change, by what was timed
+
+
+def _timed(action, window, seen: _PaintSeen, what: str = "") -> float:
+    """Wall-clock milliseconds of one change as one frame; its CPU milliseconds go into ``CPU``
+    (less disturbed than wall time when other processes share the cores)."""
     from PySide6.QtWidgets import QApplication
 
-    seen = getattr(window, "_bench_paint_seen", None) or _PaintSeen(window)
-    window._bench_paint_seen = seen
     seen.painted = False
+    c = time.process_time()
     t = time.perf_counter()
     action()
     QApplication.processEvents()  # deferred layouts and the repaint, as the event loop runs them
     if not seen.painted:
         window.repaint()  # no frame was painted yet: paint one, inside the timing
-    return (time.perf_counter() - t) * 1000
+    wall = (time.perf_counter() - t) * 1000
+    CPU.setdefault(what, []).append((time.process_time() - c) * 1000)
+    return wall
 
 
-def switch(rounds: int = 20) -> None:
-    from leaflet_app.app import languages
-
-    w = _window()
-    langs = languages()
-    w.show_section("law-and-guidance")
-    for code in langs:  # warm: catalogues parsed and fonts loaded once, as after first use
-        w.set_language(code)
-    by_language: dict[str, list[float]] = {code: [] for code in langs}
-    for _ in range(rounds):
-        for code in langs:
-            by_language[code].append(_timed(lambda c=code: w.set_language(c), w))
-    summary("language switch, all 17 in turn (warm)", [ms for v in by_language.values() for ms in v])
-    summary("  into the 16 other than Urdu", [ms for c, v in by_language.items() if c != "ur" for ms in v])
-    summary("  into Arabic (right-to-left, Naskh)", by_language["ar"])
-    summary("  into Urdu (right-to-left, Nastaliq)", by_language["ur"])
-    _close(w)
-
-
-def toggle(rounds: int = 40) -> None:
-    w = _window()
-    for language in ("en", "pl", "ar", "ur"):
-        w.set_language(language)
-        for _ in range(2):  # warm: fonts and documents for both displays exist once
-            w.toggle_accessibility_mode()
-        ms = [_timed(w.toggle_accessibility_mode, w) for _ in range(rounds)]
-        summary(f"accessibility mode toggle ({language}, warm)", ms)
-    _close(w)
-
-
-def cold() -> None:
-    """First visits: each language shown for the first time (its page built and laid out, its
-    texts shaped), then the memory held once every language has been seen in both displays."""
+def app_work(rounds: int) -> None:
+    """In a process of its own: the same sequence as bare.py's ``work``; prints JSON."""
     import resource
 
     from PySide6.QtWidgets import QApplication
 
-    if QApplication.instance() is not None:  # warmed by another benchmark: measure in a new process
-        subprocess.run([sys.executable, __file__, "cold"], check=True)
-        return
-    from leaflet_app.app import languages
+    from leaflet_app.app import application, default_leaflet, languages, settle_memory
+    from leaflet_app.ui.main_window import MainWindow
+    from leaflet_app.warm import CatalogueWarmer
 
-    w = _window()
+    application()
+    langs = languages()
+    w = MainWindow(default_leaflet(), langs, None)
+    w.resize(1280, 800)
+    w.show()
+    QApplication.processEvents()
+    settle_memory()  # as leaflet-app does once its window is built
+    seen = _PaintSeen(w.centralWidget())
     w.show_section("law-and-guidance")
-    first: dict[str, float] = {}
-    for code in languages():
-        if code != "en":
-            first[code] = _timed(lambda c=code: w.set_language(c), w)
-    summary("first switch into each language (cold)", list(first.values()))
-    print(f"{'  into Urdu, first time':<42} {first['ur']:6.2f} ms")
-    for code in languages():
+    QApplication.processEvents()
+    # As leaflet-app does after its first paint: every catalogue read on a worker thread. Waited
+    # for here, as a person's first switch comes seconds later, when it has long finished.
+    CatalogueWarmer(langs).start().wait()
+    first = {c: _timed(lambda c=c: w.set_language(c), w, seen) for c in langs if c != "en"}
+    for code in langs:
         w.set_language(code)
         w.toggle_accessibility_mode()
         w.toggle_accessibility_mode()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak memory, all 17 languages x 2 displays':<42} {rss:.0f} MiB")
-    _close(w)
+    switch: dict[str, list[float]] = {c: [] for c in langs}
+    for _ in range(rounds):
+        for code in langs:
+            switch[code].append(_timed(lambda c=code: w.set_language(c), w, seen, "switch"))
+    toggle = {}
+    for code in ("en", "pl", "ar", "ur"):
+        w.set_language(code)
+        toggle[code] = [_timed(w.toggle_accessibility_mode, w, seen, "toggle") for _ in range(2 * rounds)]
+    json.dump({"first": first, "switch": switch, "toggle": toggle, "rss_mib": rss,
+               "switch_cpu": CPU["switch"], "toggle_cpu": CPU["toggle"]}, sys.stdout)
+
+
+def _run_json(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, *args], env=ENV, cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def work(sections: Path, rounds: int, runs: int) -> None:
+    apps, bares = [], []
+    for _ in range(runs):  # alternate whole processes: the machine is shared
+        apps.append(_run_json([__file__, "app-work", "--rounds", str(rounds)]))
+        bares.append(_run_json([str(BARE), "work", str(sections), str(rounds)]))
+
+    def pooled(results: list[dict], key: str, codes=None) -> list[float]:
+        return [ms for r in results for c, v in r[key].items() if codes is None or c in codes for ms in v]
+
+    def firsts(results: list[dict], codes=None) -> list[float]:
+        return [ms for r in results for c, ms in r["first"].items() if codes is None or c in codes]
+
+    n = rounds * runs
+    print(f"Language switch, warm ({n} switches into each language; p95 goal 16 ms, one 60 Hz frame)")
+    row_abs("all 17 languages in turn", pooled(apps, "switch"), pooled(bares, "switch"), 16)
+    for code, name in (("en", "English"), ("pl", "Polish"), ("ar", "Arabic"), ("ur", "Urdu")):
+        row_abs(f"into {name}", pooled(apps, "switch", {code}), pooled(bares, "switch", {code}), 16)
+    print(f"First switch into each language (catalogue read ahead as in the app; page and fonts cold), {runs} processes")
+    row_abs("16 languages", firsts(apps), firsts(bares), 16)
+    row_abs("into Urdu", firsts(apps, {"ur"}), firsts(bares, {"ur"}), 16)
+    print(f"Accessibility toggle, warm ({2 * n} toggles per language)")
+    for code, name in (("en", "English"), ("pl", "Polish"), ("ar", "Arabic"), ("ur", "Urdu")):
+        row_abs(name, pooled(apps, "toggle", {code}), pooled(bares, "toggle", {code}), 16)
+    print("CPU time of the same changes (the process's own processor time: less disturbed by a busy machine)")
+    for key, name in (("switch_cpu", "language switch, all languages"), ("toggle_cpu", "toggle, en pl ar ur")):
+        app_cpu = [ms for r in apps for ms in r[key]]
+        bare_cpu = [ms for r in bares for ms in r[key]]
+        row_abs(name, app_cpu, bare_cpu, 16)
+    print("Peak memory (max RSS) after all 17 languages in both displays, median of processes")
+    row("peak RSS", statistics.median(r["rss_mib"] for r in apps), statistics.median(r["rss_mib"] for r in bares),
+        unit="MiB", goal=1.5)
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["startup", "switch", "toggle", "cold"]
-    for name in which:
-        {"startup": startup, "switch": switch, "toggle": toggle, "cold": cold}[name]()
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("which", nargs="*", help="startup, work (switch, toggle, memory) or both")
+    p.add_argument("--runs", type=int, default=7, help="start-up runs, and processes for the work (7, 3)")
+    p.add_argument("--rounds", type=int, default=10, help="switches into each language per process (10)")
+    args = p.parse_args()
+    args.which = args.which or ["startup", "work"]
+    if not set(args.which) <= {"startup", "work", "app-work"}:
+        p.error(f"unknown benchmark in {args.which}: use startup and/or work")
+    if args.which == ["app-work"]:
+        app_work(args.rounds)
+        sys.exit(0)
+    print(f"Machine: {machine()}; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print("Figures: app = Leaflet Viewer, bare = six QTextBrowser tabs in bare PySide6, same run; ratio app/bare")
+    with tempfile.TemporaryDirectory() as tmp:
+        sections = Path(tmp) / "sections.json"
+        sections_json(sections)
+        if "startup" in args.which:
+            startup(sections, args.runs)
+        if "work" in args.which:
+            work(sections, args.rounds, 3 if args.runs == 7 else args.runs)  # 3 processes by default

@@ -89,3 +89,14 @@ def save_screenshot_after_first_paint(window: QWidget, path: Path, size: QSize) 
     _FirstPaint(target, grab)
     window.resize(size)
     window.show()
+
+
+def warm_after_first_paint(window: QWidget, languages: list[str]):
+    """Once ``window`` has painted, read every catalogue on a worker thread (see ``warm``), so
+    the language picker and the first switch into a language find them ready."""
+    from leaflet_app.warm import CatalogueWarmer
+
+    warmer = CatalogueWarmer(languages)
+    target = window.centralWidget() if hasattr(window, "centralWidget") else window
+    _FirstPaint(target, warmer.start)
+    return warmer

@@ -209,7 +209,7 @@ def _export_pdf(leaflet, args: argparse.Namespace) -> int:
 def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple[int, int]) -> int:
     from PySide6.QtCore import QSize
 
-    from leaflet_app.app import application, save_screenshot_after_first_paint, settle_memory
+    from leaflet_app.app import application, save_screenshot_after_first_paint, settle_memory, warm_after_first_paint
     from leaflet_app.settings import open_settings
     from leaflet_app.ui.main_window import MainWindow
 
@@ -233,6 +233,8 @@ def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple
     if args.accessible:
         window.start_accessible()
     settle_memory()
+    if args.screenshot is None:  # a screenshot is taken and the app quits: nothing to prepare
+        warmer = warm_after_first_paint(window, langs)  # noqa: F841 - kept alive while the app runs
     if args.screenshot is not None:
         save_screenshot_after_first_paint(window, args.screenshot, QSize(*size))
     elif args.kiosk:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -156,8 +157,42 @@ def test_picker_offers_only_configured_languages(qtbot, leaflet) -> None:
 
 
 def enter(qtbot, k: Kiosk, digits: str) -> None:
+    """Type a PIN and Enter, then wait while the pad checks it (on another thread). The fixture's
+    idle reset (0.4 s) is put off: on a busy machine a check can take that long."""
+    k.idle.setInterval(60_000)
+    k.idle.start()
     qtbot.keyClicks(k.pin_pad, digits)
     qtbot.keyClick(k.pin_pad, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not k.pin_pad.checking, timeout=5000)
+
+
+def test_pin_is_checked_on_another_thread_while_the_pad_says_so(kiosk: Kiosk, qtbot) -> None:
+    """scrypt takes several frames on purpose; the window keeps painting meanwhile."""
+    kiosk.idle.setInterval(60_000)  # no idle reset during a slow check on a busy machine
+    kiosk.open_pin_pad()
+    pad = kiosk.pin_pad
+    qtbot.keyClicks(pad, "1111")
+    qtbot.keyClick(pad, Qt.Key.Key_Return)
+    # Enter has returned to the event loop and the answer is not in yet.
+    assert pad.checking and pad.message.text() == "Checking the PIN…"
+    assert not pad.keys["5"].isEnabled() and not pad.keys["ok"].isEnabled()
+    assert any(t.name == "pin-check" for t in threading.enumerate())
+    qtbot.keyClicks(pad, "2")  # keys wait for the answer
+    assert pad.entered == ""
+    qtbot.waitUntil(lambda: not pad.checking, timeout=5000)
+    assert pad.message.text() == "Wrong PIN." and pad.keys["5"].isEnabled() and kiosk.locked
+    with qtbot.waitSignal(kiosk.exited):
+        enter(qtbot, kiosk, PIN)
+
+
+def test_pin_pad_closed_while_checking_ignores_the_answer(kiosk: Kiosk, qtbot) -> None:
+    kiosk.open_pin_pad()
+    qtbot.keyClicks(kiosk.pin_pad, PIN)
+    qtbot.keyClick(kiosk.pin_pad, Qt.Key.Key_Return)
+    qtbot.keyClick(kiosk.pin_pad, Qt.Key.Key_Escape)  # walked away before the answer
+    qtbot.waitUntil(lambda: not any(t.name == "pin-check" for t in threading.enumerate()), timeout=5000)
+    qtbot.wait(50)
+    assert kiosk.locked
 
 
 def test_pin_right_exits(kiosk: Kiosk, qtbot) -> None:

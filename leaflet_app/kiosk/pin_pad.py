@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+import threading
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from leaflet_app.i18n import _, ngettext
@@ -13,7 +15,16 @@ from leaflet_app.ui.retranslate import follow_language
 PAD_TIMEOUT_MS = 30_000
 
 
+class _Checked(QObject):
+    """Carries a PIN check's answer from its thread to the pad's (a queued signal)."""
+
+    done = Signal(int, bool)  # the check's number, whether the PIN was right
+
+
 class PinPad(QWidget):
+    """The PIN is checked on another thread: scrypt takes ~150 ms here, nine frames, on purpose
+    (slow for guessing). Meanwhile the pad says it is checking and takes no keys."""
+
     accepted = Signal()
     cancelled = Signal()
 
@@ -22,6 +33,10 @@ class PinPad(QWidget):
         self.pin_hash = pin_hash
         self.backoff = backoff or Backoff()
         self.entered = ""
+        self.checking = False
+        self._check_number = 0  # a pad closed or reopened while checking ignores the answer
+        self._checked = _Checked(self)
+        self._checked.done.connect(self._on_checked)
         self.prompt = QLabel(objectName="pinPrompt", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.dots = QLabel(objectName="pinDots", alignment=Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel(objectName="pinMessage", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
@@ -69,6 +84,8 @@ class PinPad(QWidget):
 
     def open(self) -> None:
         self.entered = ""
+        self.checking = False
+        self._check_number += 1
         self.message.clear()
         self.idle.start()
         self.tick.start()
@@ -77,6 +94,8 @@ class PinPad(QWidget):
 
     def press(self, key: str) -> None:
         self.idle.start()
+        if self.checking:
+            return
         if self.backoff.seconds_left():
             self._show_state()
             return
@@ -91,19 +110,31 @@ class PinPad(QWidget):
 
     def _check(self) -> None:
         pin, self.entered = self.entered, ""
-        if self.pin_hash and verify_pin(pin, self.pin_hash):
+        self._check_number += 1
+        self.checking = True
+        self.message.setText(_("Checking the PIN…"))
+        number, stored, done = self._check_number, self.pin_hash, self._checked.done
+        threading.Thread(target=lambda: done.emit(number, bool(stored) and verify_pin(pin, stored)),
+                         name="pin-check", daemon=True).start()
+
+    def _on_checked(self, number: int, right: bool) -> None:
+        if number != self._check_number:
+            return  # the pad was closed meanwhile
+        self.checking = False
+        if right:
             self.backoff.right()
             self._stop()
             self.accepted.emit()
             return
         self.backoff.wrong()
         self.message.setText(_("Wrong PIN."))
+        self._show_state()
 
     def _show_state(self) -> None:
         self.dots.setText("●" * len(self.entered) or "–")
         wait = self.backoff.seconds_left()
         for button in self.keys.values():
-            button.setEnabled(wait == 0)
+            button.setEnabled(wait == 0 and not self.checking)
         if wait:
             text = ngettext(
                 "Too many wrong PINs. Please wait {seconds} second.",
@@ -118,8 +149,16 @@ class PinPad(QWidget):
 
     def _stop(self) -> None:
         self.entered = ""
+        self.checking = False
+        self._check_number += 1
         self.idle.stop()
         self.tick.stop()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Left by any way (Cancel, Escape, the idle reset): a check still running counts for nothing."""
+        super().hideEvent(event)
+        if not event.spontaneous():
+            self._stop()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

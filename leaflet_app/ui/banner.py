@@ -7,12 +7,11 @@ explanation in both languages.
 
 from __future__ import annotations
 
-from babel.numbers import format_percent
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from leaflet_app.i18n import N_, SOURCE_LANGUAGE, _, translator
+from leaflet_app.i18n import N_, SOURCE_LANGUAGE, _, format_percent, translator
 from leaflet_app.ui import icons
 from leaflet_app.ui.shaped_text import TextButton, TextLabel
 

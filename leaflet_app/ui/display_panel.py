@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from babel.numbers import format_percent
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaflet_app.display import SCALES, SCHEME_LABELS, Display
-from leaflet_app.i18n import _, translator
+from leaflet_app.i18n import _, format_percent, translator
 from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.ui.shaped_text import TextLabel
 from leaflet_app.ui.style import IndicatorStyle

@@ -10,7 +10,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from babel.numbers import format_percent
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from leaflet_app.catalogues import SEARCH_ALIASES
 from leaflet_app.fonts import font_for
-from leaflet_app.i18n import SOURCE_LANGUAGE, _, localizer, translator
+from leaflet_app.i18n import SOURCE_LANGUAGE, _, format_percent, localizer, translator
 from leaflet_app.ui.retranslate import follow_language
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
