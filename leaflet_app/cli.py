@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,16 +50,32 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
+def shorten(value: object, limit: int = 60) -> str:
+    """An argument as it may be echoed back: a pasted 100,000-character value is cut short."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
 def _check_choice(kind: str, value: str | None, valid: Sequence[str]) -> None:
     if value is not None and value not in valid:
-        raise UsageError(f"unknown {kind} '{value}'. Valid {kind}s: {', '.join(valid)}")
+        raise UsageError(f"unknown {kind} '{shorten(value)}'. Valid {kind}s: {', '.join(valid)}")
 
 
 def _parse_size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"(\d{2,5})[xX](\d{2,5})", text.strip())
     if not m or not (200 <= int(m.group(1)) <= 10000 and 200 <= int(m.group(2)) <= 10000):
-        raise UsageError(f"--size must look like 1280x800 (width and height from 200 to 10000), not '{text}'")
+        raise UsageError(f"--size must look like 1280x800 (width and height from 200 to 10000), not '{shorten(text)}'")
     return int(m.group(1)), int(m.group(2))
+
+
+def _check_output(option: str, path: Path, suffix: str) -> None:
+    """Refuse, before any work, an output that cannot be written: a folder, a missing folder."""
+    if path.suffix.lower() != suffix:
+        raise UsageError(f"{option} writes {suffix} files; '{shorten(path)}' has another extension")
+    if path.is_dir():
+        raise UsageError(f"{option}: '{shorten(path)}' is a folder; give a file name")
+    if not path.resolve().parent.is_dir():
+        raise UsageError(f"{option}: the folder of '{shorten(path)}' does not exist")
 
 
 def list_languages(languages: Sequence[str]) -> str:
@@ -86,15 +100,9 @@ def list_languages(languages: Sequence[str]) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then move it into place: never a half file."""
-    path = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from leaflet_app.atomic import write_text
+
+    write_text(path, text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         leaflet = default_leaflet()
-    except LeafletError as exc:
+    except (LeafletError, OSError) as exc:  # OSError: the data folder itself is missing
         print(f"leaflet-app: the leaflet cannot be shown: {exc}", file=sys.stderr)
         return 1
     langs = languages()
@@ -113,10 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_choice("language", args.language, langs)
         _check_choice("section", args.section, leaflet.section_ids())
         size = _parse_size(args.size)
-        if args.export is not None and args.export.suffix.lower() != ".txt":
-            raise UsageError(f"--export writes .txt files; '{args.export}' has another extension")
-        if args.screenshot is not None and args.screenshot.suffix.lower() != ".png":
-            raise UsageError(f"--screenshot writes .png files; '{args.screenshot}' has another extension")
+        if args.export is not None and args.screenshot is not None:
+            raise UsageError("--export and --screenshot each make one file and exit: run the app once for each")
+        if args.export is not None:
+            _check_output("--export", args.export, ".txt")
+        if args.screenshot is not None:
+            _check_output("--screenshot", args.screenshot, ".png")
     except UsageError as exc:
         return _fail(str(exc))
 
@@ -137,11 +147,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _export(leaflet, language: str, path: Path) -> int:
     from leaflet_app.i18n import localizer
     from leaflet_app.render import LeafletRenderer
+    from leaflet_app.review_notice import review_notice
 
     lang = localizer(language)
     if lang.error:
         log.warning("The %s catalogue cannot be used (%s); exporting English", language, lang.error)
     text = LeafletRenderer(leaflet).plain_text(lang.pgettext, lang.direction_name)
+    notice = review_notice(lang)
+    if notice is not None:  # the family's copy says, as the banner does, how far to trust it
+        text = "\n".join(line for line in notice if line) + "\n\n" + text
     try:
         write_atomically(path, text)
     except OSError as exc:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from babel.numbers import format_percent
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from leaflet_app.i18n import N_, SOURCE_LANGUAGE, _, translator
+from leaflet_app.i18n import translator
+from leaflet_app.review_notice import review_notice
 from leaflet_app.ui.shaped_text import TextLabel
-
-DRAFT = N_("Draft translation, not yet checked by a qualified translator ({percent} checked).")
-INCOMPLETE = N_("Parts of this translation are missing and are shown in English.")
-# Shown in English only: the broken catalogue cannot translate its own notice.
-BROKEN = "The {language} translation could not be loaded, so the leaflet is shown in English."
 
 
 ENGLISH_LINE_POINTS = 12.0
@@ -54,22 +49,15 @@ class ReviewBanner(QFrame):
             self._size_english()
 
     def retranslate(self) -> None:
-        lang = translator().current
-        if lang.error is not None:
-            local, english = BROKEN.format(language=lang.english_name), ""
-        elif lang.code == SOURCE_LANGUAGE or lang.status.state == "checked":
+        notice = review_notice(translator().current)
+        if notice is None:
             self.hide()
             return
-        elif lang.status.state == "incomplete":
-            local, english = _(INCOMPLETE), INCOMPLETE
-        else:
-            fraction = lang.status.fraction_checked
-            local = _(DRAFT).format(percent=format_percent(fraction, locale=lang.code))
-            english = DRAFT.format(percent=format_percent(fraction, locale="en"))
+        local, english = notice
         self.message.setText(local)
         self.english.setText(english)
         self._size_english()
-        self.english.setVisible(bool(english) and english != local)
+        self.english.setVisible(bool(english))
         self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setAccessibleName(local)
         self.show()
