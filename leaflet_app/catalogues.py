@@ -24,6 +24,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from leaflet_app import paths
+from leaflet_app.files import read_bytes_limited
 
 log = logging.getLogger(__name__)
 
@@ -84,19 +85,6 @@ def po_path(language: str, root: Path | None = None) -> Path:
 
 def template_path(root: Path | None = None) -> Path:
     return (root or paths.translations_dir()) / f"{paths.DOMAIN}.pot"
-
-
-def read_bytes_limited(path: Path, limit: int) -> bytes:
-    """A regular file's bytes, refusing FIFOs, devices and folders (which hang or never end)
-    and anything larger than ``limit``."""
-    if not path.is_file():
-        kind = "missing" if not path.exists() else "not a regular file"
-        raise FileNotFoundError(f"{path}: {kind}") if kind == "missing" else OSError(f"{path}: {kind}")
-    with path.open("rb") as f:
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise OSError(f"{path}: larger than {limit // 1024} kB; not a translation catalogue")
-    return data
 
 
 def _is_utf8(name: str) -> bool:

@@ -100,7 +100,7 @@ def list_languages(languages: Sequence[str]) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then move it into place: never a half file."""
-    from leaflet_app.atomic import write_text
+    from leaflet_app.files import write_text
 
     write_text(path, text)
 
@@ -183,6 +183,7 @@ def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple
 
         config = load_config(args.kiosk_config, langs, leaflet.section_ids())
         kiosk = Kiosk(window, config, langs)
+        sys.excepthook = kiosk.on_unexpected_error  # process-wide: only the command line sets it
         if args.language or args.section:
             window.restore(args.language, args.section)
         if args.kiosk_attract:

@@ -8,7 +8,6 @@ drop refused, a minimised or un-full-screened window restored at once.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
@@ -100,7 +99,6 @@ class Kiosk(QObject):
         if config.hide_cursor:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-        sys.excepthook = self._on_unexpected_error
         self.reset()
 
     def retranslate(self) -> None:
@@ -155,8 +153,9 @@ class Kiosk(QObject):
         self.exited.emit()
         self.window.close()
 
-    def _on_unexpected_error(self, kind, value, tb) -> None:
-        # Never a crash dialog or an exit: log it and start again for the next person.
+    def on_unexpected_error(self, kind, value, tb) -> None:
+        """For ``sys.excepthook`` (installed by the command line, never here: tests keep their own).
+        Never a crash dialog or an exit: log it and start again for the next person."""
         log.error("Unexpected error in kiosk mode; resetting", exc_info=(kind, value, tb))
         QTimer.singleShot(0, self.reset)
 

@@ -1,5 +1,9 @@
-"""Writing files so that a failure never leaves half a file: a temporary file beside the target,
-then one rename. Used by the text export, the screenshot and the kiosk PIN writer."""
+"""Reading and writing files safely.
+
+Reading: only regular files, only up to a limit (a FIFO would hang, ``/dev/zero`` never ends).
+Writing: a temporary file beside the target, then one rename, so a failure never leaves half a
+file. Used by the catalogues, the kiosk configuration, the text export and the screenshot.
+"""
 
 from __future__ import annotations
 
@@ -48,3 +52,17 @@ def write_text(path: Path, text: str, new_mode: int | None = None) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+
+
+def read_bytes_limited(path: Path, limit: int) -> bytes:
+    """A regular file's bytes; ``FileNotFoundError`` if missing, ``OSError`` for a FIFO, a device,
+    a folder or anything larger than ``limit``."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: not found")
+    if not path.is_file():
+        raise OSError(f"{path}: not a regular file")
+    with path.open("rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path}: larger than {limit // 1024} kB")
+    return data
