@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from leaflet_app import APP_NAME, paths
 from leaflet_app.files import replacing
+from leaflet_app.font_check import warn_once_if_damaged
 from leaflet_app.catalogues import available_languages
 from leaflet_app.content import Leaflet, load_leaflet
 from leaflet_app.fonts import BASE_FAMILY, ensure_family
@@ -30,6 +31,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     if not app.property("leafletConfigured"):
         app.setStyle(LeafletStyle())  # Fusion, with plain scroll bars
         ensure_family(BASE_FAMILY)
+        warn_once_if_damaged()
         app.setProperty("leafletConfigured", True)
     return app  # type: ignore[return-value]
 

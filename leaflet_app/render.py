@@ -21,6 +21,7 @@ from leaflet_app.content import Leaflet, Message, Section, markdown, message_tex
 log = logging.getLogger(__name__)
 
 Translate = Callable[[str, str], str]  # (context, message) -> translation
+_reported: set[tuple[str, str, str]] = set()  # unsafe translations already logged (once per process)
 
 
 def identity(context: str, message: str) -> str:
@@ -71,7 +72,8 @@ class LeafletRenderer:
         shown = self._verified.get(key)
         if shown is None:
             why = self.unsafe_translation(message.text, text)
-            if why:
+            if why and key not in _reported:
+                _reported.add(key)
                 log.warning("Translation of [%s] %r not shown (%s); showing the English",
                             message.context, message.text[:60], why)
             shown = self._verified[key] = message.text if why else text

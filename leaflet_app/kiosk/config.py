@@ -96,7 +96,7 @@ def load_config(path: Path | None, languages: Sequence[str], sections: Sequence[
         if isinstance(stored, str) and looks_like_hash(stored):
             values["admin_pin_hash"] = stored
         else:
-            problems.append(f"{path}: admin_pin is not a hash written by --kiosk-set-pin (never write a plain PIN); "
+            problems.append(f"{path}: admin_pin must be a hash written by --kiosk-set-pin, never a plain PIN; "
                             "the kiosk cannot be left with a PIN until it is set again")
     unknown = set(table) - {f for f in KioskConfig.__dataclass_fields__ if f not in ("problems", "admin_pin_hash")}
     unknown -= {"admin_pin"}
