@@ -153,6 +153,22 @@ def test_pin_wrong_is_counted_and_backs_off(kiosk: Kiosk, qtbot) -> None:
         enter(qtbot, kiosk, PIN)
 
 
+def test_back_off_survives_cancel_idle_and_reset(kiosk: Kiosk, qtbot) -> None:
+    """The kiosk's own back-off (not one made by the test): cancelling, the pad timing out or the
+    kiosk resetting for the next visitor must not give a guesser a fresh set of tries."""
+    kiosk.open_pin_pad()
+    for pin in ("1111", "1112", "1113"):
+        enter(qtbot, kiosk, pin)
+    assert "Please wait" in kiosk.pin_pad.message.text()
+    for leave in (lambda: qtbot.keyClick(kiosk.pin_pad, Qt.Key.Key_Escape), kiosk.pin_pad.idle.timeout.emit,
+                  kiosk.reset, kiosk.on_idle):
+        leave()
+        kiosk.open_pin_pad()
+        assert not kiosk.pin_pad.keys["5"].isEnabled() and "Please wait" in kiosk.pin_pad.message.text()
+        enter(qtbot, kiosk, PIN)  # even the right PIN waits
+        assert kiosk.locked
+
+
 def test_pin_pad_by_touch_and_timeout(kiosk: Kiosk, qtbot) -> None:
     kiosk.long_press.setInterval(50)
     corner = kiosk.window.mapToGlobal(QPoint(3, 3))
