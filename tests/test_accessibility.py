@@ -55,7 +55,16 @@ def test_focus_ring_is_thick_and_stands_out(window, qtbot, scheme: str) -> None:
     qtbot.wait(1)
     ring = window.focus_ring
     assert ring.isVisible() and ring.target() is window.contact_button
-    assert ring.width_px >= 2
+    # Measured in the painted window, across the ring's left side: at least 2 solid pixels.
+    image = window.grab().toImage()
+    y, left = ring.geometry().center().y(), ring.geometry().left()
+
+    def ring_coloured(x: int) -> bool:
+        c = image.pixelColor(x, y)
+        return max(abs(c.red() - ring.color.red()), abs(c.green() - ring.color.green()),
+                   abs(c.blue() - ring.color.blue())) <= 24
+
+    assert sum(ring_coloured(x) for x in range(left, left + 12)) >= 2
     assert ring.geometry().contains(window.contact_button.geometry().translated(
         window.contact_button.mapTo(window, QPoint(0, 0)) - window.contact_button.pos()))
     palette = QApplication.palette()
