@@ -11,7 +11,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from leaflet_app.i18n import _, translator
@@ -123,6 +123,8 @@ class Kiosk(QObject):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()
+            if clipboard.supportsSelection():
+                clipboard.clear(QClipboard.Mode.Selection)  # X11's primary selection (middle-click paste)
         self.idle.start()
 
     def on_idle(self) -> None:
