@@ -71,11 +71,11 @@ def _parse_size(text: str) -> tuple[int, int]:
 def _check_output(option: str, path: Path, suffix: str) -> None:
     """Refuse, before any work, an output that cannot be written: a folder, a missing folder."""
     if path.suffix.lower() != suffix:
-        raise UsageError(f"{option} writes {suffix} files; '{shorten(path)}' has another extension")
+        raise UsageError(f"{option} writes {suffix} files; '{shorten(path, 300)}' has another extension")
     if path.is_dir():
-        raise UsageError(f"{option}: '{shorten(path)}' is a folder; give a file name")
+        raise UsageError(f"{option}: '{shorten(path, 300)}' is a folder; give a file name")
     if not path.resolve().parent.is_dir():
-        raise UsageError(f"{option}: the folder of '{shorten(path)}' does not exist")
+        raise UsageError(f"{option}: the folder of '{shorten(path, 300)}' does not exist")
 
 
 def list_languages(languages: Sequence[str]) -> str:

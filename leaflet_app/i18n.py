@@ -25,6 +25,9 @@ from leaflet_app.catalogues import (
 
 log = logging.getLogger(__name__)
 
+# Qt ships no qtbase catalogue for these; the nearest one it has is better than English buttons.
+QT_CATALOGUE_STAND_IN = {"pt_PT": "pt_BR"}
+
 
 class Localizer:
     """Everything ``ui/`` needs to show text in one language: its gettext functions, its
@@ -133,7 +136,7 @@ class Translator(QObject):
             return
         qt_translator = QTranslator()
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_translator.load(QLocale(code), "qtbase", "_", folder):
+        if qt_translator.load(QLocale(QT_CATALOGUE_STAND_IN.get(code, code)), "qtbase", "_", folder):
             QCoreApplication.installTranslator(qt_translator)
             self._qt_translator = qt_translator
         else:

@@ -23,7 +23,7 @@ from leaflet_app.catalogues import (
 from leaflet_app.extract import extract_leaflet
 
 TRANSLATED = [c for c in LANGUAGES if c != SOURCE_LANGUAGE]
-TARGET_SET = "ro pl lt lv hu pt es it bg el fr sk ur ar pa bn".split()
+TARGET_SET = "ro pl lt lv hu pt_PT es it bg el fr sk ur ar pa bn".split()
 
 
 def extracted(path: Path) -> list[tuple[int, str, tuple[str, str], list[str]]]:
