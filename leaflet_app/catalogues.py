@@ -73,7 +73,7 @@ class CatalogueError(ValueError):
 
 # Far larger than any real catalogue (ours are ~25 kB): a bigger file is a mistake, not a translation.
 MAX_CATALOGUE_BYTES = 4 * 1024 * 1024
-_CHARSET = re.compile(rb"charset=([^\s\"\\;]+)", re.IGNORECASE)
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:+-]+)", re.IGNORECASE)
 # A string line: optional keyword, then one double-quoted string with escapes, nothing after.
 _STRING_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$')
 
@@ -87,11 +87,11 @@ def template_path(root: Path | None = None) -> Path:
     return (root or paths.translations_dir()) / f"{paths.DOMAIN}.pot"
 
 
-def _is_utf8(name: str) -> bool:
+def _codec(name: str) -> str | None:
     try:
-        return codecs.lookup(name).name == "utf-8"
-    except LookupError:
-        return False
+        return codecs.lookup(name).name
+    except (LookupError, ValueError, TypeError):
+        return None
 
 
 def decode_catalogue(data: bytes) -> tuple[str, list[str]]:
@@ -102,23 +102,23 @@ def decode_catalogue(data: bytes) -> tuple[str, list[str]]:
     reported. Other bytes are decoded with the declared character set, if Python knows it.
     """
     match = _CHARSET.search(data[:4096])
-    declared = match.group(1).decode("ascii", "replace") if match else "utf-8"
+    declared = match.group(1).decode("ascii") if match else "utf-8"
+    placeholder = declared.lower() == "charset"  # gettext's template says charset=CHARSET
     problems: list[str] = []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if _is_utf8(declared) or declared.lower() == "charset":
+        codec = _codec(declared)
+        if codec == "utf-8" or placeholder:
             raise CatalogueError(f"not valid UTF-8 (byte {exc.start})") from None
-        try:
-            codecs.lookup(declared)
-        except LookupError:
+        if codec is None:
             raise CatalogueError(f"the header names an unknown character set {declared[:40]!r}") from None
         try:
-            text = data.decode(declared)
-        except UnicodeDecodeError as exc2:
-            raise CatalogueError(f"not valid {declared} (byte {exc2.start})") from None
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError, ValueError, TypeError) as exc2:  # LookupError: not a text codec
+            raise CatalogueError(f"cannot be read as {declared[:40]} ({str(exc2)[:80]})") from None
     else:
-        if not _is_utf8(declared) and declared.lower() != "charset" and not data.isascii():
+        if _codec(declared) != "utf-8" and not placeholder and not data.isascii():
             problems.append(f"the header says charset={declared[:40]} but the file is UTF-8; read as UTF-8")
     return text.removeprefix("\ufeff"), problems
 
