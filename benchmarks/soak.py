@@ -90,6 +90,10 @@ def bare(steps: int) -> list[float]:
     from leaflet_app.render import LeafletRenderer
 
     app = QApplication.instance() or QApplication([])
+    from leaflet_app.fonts import FAMILY_FILES, ensure_family
+
+    for family in FAMILY_FILES:  # the same fonts as the app, so no script falls back to system fonts
+        ensure_family(family)
     lf = default_leaflet()
     r = LeafletRenderer(lf)
     codes = ["en", "pl", "ar", "ur", "bn"]
@@ -106,7 +110,7 @@ def bare(steps: int) -> list[float]:
 
     def step(i: int) -> None:
         code = codes[(i + 1) % len(codes)]
-        for b, html in zip(browsers, pages[code]):
+        for b, html in zip(browsers, pages[code], strict=True):
             b.setHtml(html)
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if localizer(code).rtl
                                else Qt.LayoutDirection.LeftToRight)

@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from leaflet_app import APP_NAME, paths
-from leaflet_app.files import replacing
-from leaflet_app.font_check import warn_once_if_damaged
 from leaflet_app.catalogues import available_languages
 from leaflet_app.content import Leaflet, load_leaflet
+from leaflet_app.files import replacing
+from leaflet_app.font_check import warn_once_if_damaged
 from leaflet_app.fonts import BASE_FAMILY, ensure_family
 from leaflet_app.settings import APPLICATION, ORGANIZATION
 from leaflet_app.ui.style import LeafletStyle

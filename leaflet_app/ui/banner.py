@@ -10,7 +10,6 @@ from leaflet_app.i18n import translator
 from leaflet_app.review_notice import review_notice
 from leaflet_app.ui.shaped_text import TextLabel
 
-
 ENGLISH_LINE_POINTS = 12.0
 
 
