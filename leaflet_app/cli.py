@@ -91,6 +91,8 @@ def list_languages(languages: Sequence[str]) -> str:
         else:
             st = lang.status
             status = f"{st.state}, {st.percent_checked}% checked ({st.checked}/{st.total})"
+            if lang.problems:
+                status += f"; problems: {'; '.join(lang.problems)}"
         rows.append((code, lang.english_name, lang.own_name, lang.info.direction, status))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     return "\n".join(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,6 +59,10 @@ def test_unknown_charset_over_utf8_is_read_as_utf8_and_said(data_copy: Path, qtb
     w.open_picker()  # the picker lists every language without raising
     assert w.picker.list.count() == len(languages())
     assert po(data_copy, "pl").read_bytes() == before
+    listed = subprocess.run([sys.executable, "-m", "leaflet_app", "--list-languages"], capture_output=True, text=True,
+                            env=dict(os.environ, LEAFLET_APP_DATA=str(data_copy), QT_QPA_PLATFORM="offscreen"))
+    pl = next(line for line in listed.stdout.splitlines() if line.startswith("pl "))
+    assert listed.returncode == 0 and "draft" in pl and "charset=klingon but the file is UTF-8" in pl
 
 
 def test_unknown_charset_over_other_bytes_gives_english_and_the_reason(data_copy: Path, qtbot) -> None:
