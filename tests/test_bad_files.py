@@ -307,3 +307,26 @@ def test_closing_the_window_as_it_appears_raises_nothing() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0 and "Error" not in result.stderr, result.stderr
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path):
+    """A 40 kB file system (root only: skipped where mounting is not allowed)."""
+    where = tmp_path / "tiny"
+    where.mkdir()
+    if shutil.which("mount") is None or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40k", "tmpfs", str(where)],
+                                                       capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", str(where)], check=False)
+
+
+def test_screenshot_onto_a_full_disk_keeps_the_old_picture(full_disk: Path) -> None:
+    out = full_disk / "shot.png"
+    out.write_bytes(b"\x89PNG the previous picture")
+    result = run("--screenshot", str(out))
+    assert result.returncode == 1 and f"cannot write {out}" in result.stderr
+    assert out.read_bytes() == b"\x89PNG the previous picture"
+    assert [p.name for p in full_disk.iterdir()] == ["shot.png"]  # no half-written temporary file
