@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from PySide6.QtCore import Qt
 
 from leaflet_app.app import default_leaflet, languages
 from leaflet_app.catalogue_checks import check_catalogue
@@ -237,3 +238,32 @@ def test_the_catalogue_checks_refuse_images_and_html(tmp_path: Path, leaflet) ->
     path.write_text(text[: i + 8] + '![x](/etc/passwd) <img src=x> ' + text[i + 8:], encoding="utf-8")
     problems = [str(p) for p in check_catalogue("it", path, read_catalogue(template_path()), leaflet.contacts)]
     assert any("no images" in p for p in problems)
+
+
+def test_broken_catalogue_in_the_kiosk_attract_screen_and_export(data_copy: Path, qtbot, tmp_path: Path) -> None:
+    path = po(data_copy, "pl")
+    path.write_bytes(path.read_bytes().replace(b"charset=utf-8", b"charset=klingon").replace("ż".encode(), b"\xbf"))
+    from leaflet_app.kiosk.config import KioskConfig
+    from leaflet_app.kiosk.controller import Kiosk
+
+    w = MainWindow(default_leaflet(), languages(), None)
+    qtbot.addWidget(w)
+    kiosk = Kiosk(w, KioskConfig(hide_cursor=False, attract_period=1.0), languages())
+    w.show()
+    kiosk.show_attract()
+    for _ in languages():  # every language's invitation, the broken one included
+        kiosk.attract.timer.timeout.emit()
+    qtbot.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)  # a tap opens the picker
+    assert w.pages.currentWidget() is w.picker
+    w.picker.chosen.emit("pl")
+    assert "Polish translation could not be loaded" in w.banner.message.text()
+    kiosk.locked = False
+
+    out = tmp_path / "pl.txt"
+    result = subprocess.run([sys.executable, "-m", "leaflet_app", "--language", "pl", "--export", str(out)],
+                            capture_output=True, text=True,
+                            env=dict(os.environ, LEAFLET_APP_DATA=str(data_copy), QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("The Polish translation could not be loaded, so the leaflet is shown in English.")
+    assert "Serious Case Review Information Leaflet" in text
