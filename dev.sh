@@ -2,12 +2,16 @@
 # Leaflet Viewer developer entry point. From a fresh clone on Debian/Ubuntu:
 #   ./dev.sh app    install what is needed and open the app on the built-in leaflet
 #   ./dev.sh test   install what is needed (test tools too) and run the whole test suite
+#   ./dev.sh gallery  install what is needed and write screenshots + contact sheets to build/gallery/
 # Extra arguments are passed on: ./dev.sh app --language pl   ./dev.sh test -k picker
 set -eu
 cd "$(dirname "$0")"
 
 # Debian packages: Python's venv, and the libraries Qt needs (offscreen for tests; xcb for a window).
-QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3"
+# QtMultimedia (read aloud) links PulseAudio's client library and, through its FFmpeg plugin,
+# a few X and DRM libraries.
+QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
+libpulse0 libx11-xcb1 libxext6 libxrender1 libdrm2"
 XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0"
 
@@ -39,14 +43,21 @@ case "$command" in
         python_env ""
         exec .venv/bin/leaflet-app "$@"
         ;;
+    gallery)
+        # Offscreen: no window system needed (see scripts/gallery.py --help for the grid options).
+        system_packages
+        python_env ""
+        exec .venv/bin/python scripts/gallery.py "$@"
+        ;;
     test)
         # Xvfb, openbox and friends: the kiosk is also tried under a real window manager.
-        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils
+        # PulseAudio (a private server with a null sink): read aloud is played through it.
+        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils pulseaudio pulseaudio-utils
         python_env "[test]"
         exec .venv/bin/python -m pytest "$@"
         ;;
     *)
-        echo "usage: ./dev.sh app [leaflet-app options] | ./dev.sh test [pytest options]" >&2
+        echo "usage: ./dev.sh app [leaflet-app options] | ./dev.sh test [pytest options] | ./dev.sh gallery [options]" >&2
         exit 2
         ;;
 esac

@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="FILE.png", type=Path, help="save a picture of the window and exit")
     p.add_argument("--size", metavar="WxH", default="1280x800", help="window size for --screenshot (1280x800)")
     p.add_argument("--export", metavar="FILE.txt", type=Path, help="write the whole leaflet as UTF-8 text and exit")
+    p.add_argument("--speak", metavar="FILE.wav", type=Path,
+                   help="read the section (--section, default the first) aloud into a WAV file and exit")
     p.add_argument("--accessible", action="store_true", help="start in accessibility mode (large text, high contrast)")
     k = p.add_argument_group("kiosk mode (unattended screens)")
     k.add_argument("--kiosk", action="store_true", help="run locked, full screen, resetting itself when idle")
@@ -123,10 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_choice("language", args.language, langs)
         _check_choice("section", args.section, leaflet.section_ids())
         size = _parse_size(args.size)
-        if args.export is not None and args.screenshot is not None:
-            raise UsageError("--export and --screenshot each make one file and exit: run the app once for each")
+        outputs = [o for o in ("export", "screenshot", "speak") if getattr(args, o) is not None]
+        if len(outputs) > 1:
+            raise UsageError(f"--{' and --'.join(outputs)} each make one file and exit: run the app once for each")
         if args.export is not None:
             _check_output("--export", args.export, ".txt")
+        if args.speak is not None:
+            _check_output("--speak", args.speak, ".wav")
         if args.screenshot is not None:
             _check_output("--screenshot", args.screenshot, ".png")
     except UsageError as exc:
@@ -143,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.export is not None:
         return _export(leaflet, args.language or "en", args.export)
+    if args.speak is not None:
+        return _speak(leaflet, args.language or "en", args.section or leaflet.sections[0].id, args.speak)
     return _run_window(leaflet, langs, args, size)
 
 
@@ -157,12 +164,30 @@ def _export(leaflet, language: str, path: Path) -> int:
     text = LeafletRenderer(leaflet).plain_text(lang.pgettext, lang.direction_name)
     notice = review_notice(lang)
     if notice is not None:  # the family's copy says, as the banner does, how far to trust it
-        text = "\n".join(line for line in notice if line) + "\n\n" + text
+        text = "\n".join(notice.lines()) + "\n\n" + text
     try:
         write_atomically(path, text)
     except OSError as exc:
         print(f"leaflet-app: cannot write {path}: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _speak(leaflet, language: str, section: str, path: Path) -> int:
+    from leaflet_app.app import application
+    from leaflet_app.speech.espeak import SpeechError
+    from leaflet_app.speech.recording import speak_to_file
+
+    application()
+    try:
+        seconds = speak_to_file(leaflet, section, language, path)
+    except (SpeechError, RuntimeError) as exc:
+        print(f"leaflet-app: cannot read aloud: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"leaflet-app: cannot write {path}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{path}: {seconds:.1f} s of speech ({language}, section {section})")
     return 0
 
 
@@ -185,7 +210,7 @@ def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple
 
         config = load_config(args.kiosk_config, langs, leaflet.section_ids())
         kiosk = Kiosk(window, config, langs)
-        sys.excepthook = kiosk.on_unexpected_error  # process-wide: only the command line sets it
+        sys.excepthook = kiosk.on_unexpected_error  # process-wide: set here, not by the kiosk
         if args.language or args.section:
             window.restore(args.language, args.section)
         if args.kiosk_attract:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 
 Translate = Callable[[str, str], str]  # (context, message) -> translation
 _reported: set[tuple[str, str, str]] = set()  # unsafe translations already logged (once per process)
+# An item that starts with its own enumerator: "5 (1) (e) …", "(2) …", "(a) …", "(ii) …".
+OWN_MARKER = re.compile(r"^\W{0,2}(?:\d+\s*)?\((?:\d+|[a-z]|[ivx]+)\)", re.IGNORECASE)
 
 
 def identity(context: str, message: str) -> str:
@@ -50,6 +53,13 @@ class _Renderer(RendererHTML):
 
     def html_block(self, tokens: Sequence[Token], idx: int, options, env) -> str:  # type: ignore[override]
         return ""
+
+    def bullet_list_open(self, tokens: Sequence[Token], idx: int, options, env) -> str:  # type: ignore[override]
+        """A list whose items carry their own markers ("5 (1) (e)", "(a)") gets no bullets as well."""
+        first = next((t for t in tokens[idx + 1:] if t.type == "inline"), None)
+        if first is not None and OWN_MARKER.match(first.content):
+            return '<ul style="list-style-type: none">\n'
+        return super().renderToken(tokens, idx, options, env)
 
 
 class LeafletRenderer:
@@ -124,16 +134,18 @@ class LeafletRenderer:
                 out.append(tok)
         return out
 
-    def section_html(self, section: Section, tr: Translate, direction: str = "ltr", with_title: bool = False) -> str:
-        """A section as HTML; ``with_title`` starts it with the leaflet's title and publisher
-        (used at large text sizes, where the window has no room for a separate header)."""
+    def section_html(self, section: Section, tr: Translate, direction: str = "ltr", with_title: bool = False,
+                     after_heading: str = "") -> str:
+        """A section as HTML; ``with_title`` starts it with the leaflet's title and publisher (the
+        first section, like the front of the printed leaflet); ``after_heading`` is HTML put
+        between the heading and the text (the contact card)."""
         heading = html.escape(self.leaflet.contacts.isolate(self._translate(tr, section.heading)))
         body = self._html.render(self._localized_tokens(section, tr), self._md.options, {})
         top = ""
         if with_title:
             texts = self.texts(tr)
             top = f"<p><b>{html.escape(plain(texts.title))}</b><br/>{html.escape(plain(texts.publisher))}</p>"
-        return f'<html><body dir="{direction}">{top}<h2>{heading}</h2>\n{body}</body></html>'
+        return f'<html><body dir="{direction}">{top}<h2>{heading}</h2>\n{after_heading}{body}</body></html>'
 
     def inline_plain(self, children: list[Token]) -> str:
         parts = []

@@ -17,7 +17,7 @@ from leaflet_app import paths
 
 ROLE_KEYS = (
     "window", "window_text", "base", "alternate_base", "text", "button", "button_text", "highlight",
-    "highlighted_text", "link", "tooltip_base", "tooltip_text", "placeholder", "disabled", "focus",
+    "highlighted_text", "link", "tooltip_base", "tooltip_text", "placeholder", "disabled", "control_border", "focus",
     "banner", "banner_text",
 )
 # Foreground/background pairs a reader sees; each must reach 7:1 in a high-contrast scheme.
@@ -29,6 +29,8 @@ TEXT_PAIRS = (
 )
 # The focus ring must stand out (3:1) against what surrounds it.
 FOCUS_PAIRS = (("focus", "window"), ("focus", "base"))
+# WCAG 1.4.11: a control's outline at least 3:1 against the window and its own face.
+CONTROL_PAIRS = (("control_border", "window"), ("control_border", "button"))
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one object per scheme (schemes() is cached)
@@ -96,8 +98,8 @@ def _make_palette(scheme: Scheme) -> QPalette:
             p.setColor(group, role, c(key))
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, c("disabled"))
-    # Fusion draws bevels and frames from these: derive them from the window and text colours.
-    edge = c("window_text") if scheme.high_contrast else c("button").darker(140 if not scheme.dark else 60)
+    # Fusion draws frames from these: the scheme's control outline (3:1, WCAG 1.4.11).
+    edge = c("control_border")
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
         p.setColor(group, QPalette.ColorRole.Light, c("button").lighter(120))
         p.setColor(group, QPalette.ColorRole.Midlight, c("button"))

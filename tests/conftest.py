@@ -86,9 +86,11 @@ def data_copy(tmp_path: Path) -> Iterator[Path]:
     for this test: bad files are made by editing the copy, never by mocking the loaders."""
     root = tmp_path / "data"
     (root / "resources").mkdir(parents=True)
-    for sub in ("leaflets", "themes"):
-        shutil.copytree(ROOT / "resources" / sub, root / "resources" / sub)
-    (root / "resources" / "fonts").symlink_to(ROOT / "resources" / "fonts")
+    for sub in (ROOT / "resources").iterdir():
+        if sub.name == "fonts":  # large and read-only here: linked, not copied
+            (root / "resources" / sub.name).symlink_to(sub)
+        elif sub.is_dir():
+            shutil.copytree(sub, root / "resources" / sub.name)
     shutil.copytree(ROOT / "translations", root / "translations")
     old = os.environ.get("LEAFLET_APP_DATA")
     os.environ["LEAFLET_APP_DATA"] = str(root)

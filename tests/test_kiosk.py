@@ -295,3 +295,88 @@ def test_laptop_settings_neither_leak_into_the_kiosk_nor_change(qtbot, leaflet) 
     k.reset()
     assert Path(laptop.fileName()).read_bytes() == before
     k.locked = False
+
+
+def test_still_reading_warns_before_the_reset_and_a_tap_keeps_the_session(qtbot, leaflet) -> None:
+    window = MainWindow(leaflet, LANGUAGES, None)
+    qtbot.addWidget(window)
+    k = Kiosk(window, KioskConfig(idle_timeout=1.5, warning=1.0, hide_cursor=False), LANGUAGES)
+    window.showFullScreen()
+    qtbot.waitExposed(window)
+    window.set_language("pl")
+    window.show_section("contact")
+    warning = k.still_reading
+    qtbot.waitUntil(warning.isVisible, timeout=2000)
+    assert warning.geometry() == window.rect()  # covers everything, large
+    assert warning.question.text() and "1" in warning.countdown.text()
+    assert warning.question.font().pixelSize() >= window.height() // 16
+    qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(200, 200))
+    assert not warning.isVisible()
+    assert current_language() == "pl" and window.view.current_section() == "contact"  # kept
+    qtbot.waitUntil(warning.isVisible, timeout=2000)  # untouched again: warned again …
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is k.attract, timeout=3000)  # … then reset
+    assert current_language() == "en" and not warning.isVisible()
+    k.locked = False
+
+
+def test_no_pin_pad_without_a_pin(qtbot, leaflet) -> None:
+    window = MainWindow(leaflet, LANGUAGES, None)
+    qtbot.addWidget(window)
+    k = Kiosk(window, KioskConfig(hide_cursor=False), LANGUAGES)  # no admin_pin
+    window.showFullScreen()
+    qtbot.waitExposed(window)
+    key(qtbot, k, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.ShiftModifier)
+    k.open_pin_pad()  # the corner's long press ends here too
+    assert window.pages.currentWidget() is not k.pin_pad
+    k.locked = False
+
+
+def test_a_tap_on_a_phone_number_shows_it_large_and_keeps_nothing(kiosk: Kiosk, qtbot) -> None:
+    w = kiosk.window
+    QGuiApplication.clipboard().setText("left by someone")
+    w.show_section("contact")
+    page = w.view.current_page()
+    found = page.document().find("01604 364036")
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(found)
+    cursor.setPosition(found.selectionStart() + 2)
+    qtbot.mouseClick(page.viewport(), Qt.MouseButton.LeftButton, pos=page.cursorRect(cursor).center())
+    assert w.notice.isVisible() and "01604 364036" in w.notice.text()
+    assert QGuiApplication.clipboard().text() == "left by someone"  # not overwritten by the tap
+    kiosk.reset()
+    assert QGuiApplication.clipboard().text() == "" and not w.notice.isVisible()
+
+
+def test_the_attract_screen_is_large_and_says_it_can_be_tapped(kiosk: Kiosk, qtbot) -> None:
+    kiosk.window.resize(1080, 1920)
+    kiosk.show_attract()
+    qtbot.wait(5)
+    attract = kiosk.attract
+    assert attract.language.font().pixelSize() >= attract.height() // 12  # readable from a metre
+    assert not attract.hand.pixmap().isNull()
+    assert attract.invitation.text()
+
+
+def test_the_kiosk_leaves_the_exception_hook_alone(qtbot, leaflet) -> None:
+    import sys
+
+    before = sys.excepthook
+    window = MainWindow(leaflet, LANGUAGES, None)
+    qtbot.addWidget(window)
+    k = Kiosk(window, KioskConfig(hide_cursor=False), LANGUAGES)
+    assert sys.excepthook is before
+    k.locked = False
+
+
+def test_ui_never_imports_the_kiosk() -> None:
+    import ast
+
+    from conftest import ROOT
+
+    for path in (ROOT / "leaflet_app" / "ui").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
+        names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        assert not [n for n in names if n.startswith("leaflet_app.kiosk")], path.name

@@ -187,7 +187,7 @@ def test_english_is_one_action_away_and_readable_without_the_language(window, qt
 
 
 def test_switching_through_all_languages_keeps_section_and_scroll(window, qtbot) -> None:
-    _, top = scrolled_into_law_section(window, qtbot, 800, 520)
+    _, top = scrolled_into_law_section(window, qtbot, 640, 480)
     assert top > 0
     for code in LANGUAGES + ["en"]:
         window.set_language(code)

@@ -39,6 +39,7 @@ def scrolled_into_law_section(window, qtbot, width: int, height: int):
     qtbot.wait(10)
     page = window.view.current_page()
     page.scroll_to_block(3)
+    qtbot.waitUntil(lambda: page.verticalScrollBar().value() > 0)
     top = block_at_top(page)
     if top != 3:  # a short page cannot bring the fourth paragraph to the top: anchor where it stops
         page.scroll_to_block(top)

@@ -28,6 +28,7 @@ class KioskConfigError(ValueError):
 @dataclass(frozen=True)
 class KioskConfig:
     idle_timeout: float = 120.0  # seconds without a touch before everything resets
+    warning: float = 20.0  # the last seconds of those: "Still reading?" with a countdown (0: none)
     languages: tuple[str, ...] = ()  # empty: every shipped language
     start_language: str = "en"
     start_section: str = ""  # empty: the first section
@@ -81,6 +82,7 @@ def load_config(path: Path | None, languages: Sequence[str], sections: Sequence[
 
     number("idle_timeout", 5, 24 * 3600)
     number("attract_period", 1, 60)
+    number("warning", 0, 600)
     for key in ("attract", "hide_cursor", "accessibility_toggle"):
         flag(key)
     choice("start_language", languages)
@@ -105,6 +107,9 @@ def load_config(path: Path | None, languages: Sequence[str], sections: Sequence[
     if config.languages and config.start_language not in config.languages:
         problems.append(f"{path}: start_language {config.start_language!r} is not offered; using {config.languages[0]!r}")
         config = replace(config, start_language=config.languages[0])
+    if config.warning >= config.idle_timeout:
+        problems.append(f"{path}: warning must be shorter than idle_timeout; using {config.idle_timeout / 4:g}")
+        config = replace(config, warning=config.idle_timeout / 4)
     return _with_problems(config, problems)
 
 

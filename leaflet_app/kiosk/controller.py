@@ -1,8 +1,11 @@
-"""Kiosk mode around the main window: locked, full screen, idle reset, attract screen, PIN exit.
+"""Kiosk mode around the main window: locked, full screen, idle reset with a warning, attract
+screen, PIN exit.
 
-Everything the lock needs is enforced in one application-wide event filter, so no widget can
-open a way out: close requests are refused, escape keys and context menus swallowed, drag and
-drop refused, a minimised or un-full-screened window restored at once.
+The window is given a kiosk session policy (session.py) and asked to ``reset_session()``
+between visitors; the kiosk's own widgets (attract screen, PIN pad, "Still reading?") live in
+this package. Everything the lock needs is enforced in one application-wide event filter, so no
+widget can open a way out: close requests are refused, escape keys and context menus swallowed,
+drag and drop refused, a minimised or un-full-screened window restored at once.
 """
 
 from __future__ import annotations
@@ -11,16 +14,19 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
 
-from leaflet_app.i18n import _, translator
+from leaflet_app.i18n import _
+from leaflet_app.kiosk.attract import AttractScreen
 from leaflet_app.kiosk.config import KioskConfig
 from leaflet_app.kiosk.pin import Backoff
-from leaflet_app.ui.attract import AttractScreen
+from leaflet_app.kiosk.pin_pad import PinPad
+from leaflet_app.kiosk.still_reading import StillReading
+from leaflet_app.session import SessionPolicy
 from leaflet_app.ui.main_window import MainWindow
-from leaflet_app.ui.pin_pad import PinPad
 from leaflet_app.ui.retranslate import follow_language
+from leaflet_app.ui.shaped_text import TextButton
 
 log = logging.getLogger(__name__)
 
@@ -61,22 +67,13 @@ class Kiosk(QObject):
         self.locked = True
         self.blocked_count = 0  # escape attempts refused, for the log and the tests
 
-        window.kiosk = self
-        window.settings = None  # kiosk use never changes the laptop's remembered settings
-        window.picker.languages = self.languages
-        window.shortcuts_button.hide()
-        window.quit_action.setEnabled(False)
-        if not config.accessibility_toggle:
-            for w in (window.accessibility_button, window.display_button):
-                w.hide()
-            window.accessibility_action.setEnabled(False)
-            window.display_action.setEnabled(False)
-
-        self.finished_button = QToolButton(objectName="finishedButton")
+        window.set_policy(SessionPolicy(
+            may_close=False, may_copy=False, remember=False, languages=tuple(self.languages),
+            display_controls=config.accessibility_toggle, shortcuts_page=False, touch=True,
+        ))
+        self.finished_button = TextButton(objectName="finishedButton")
         self.finished_button.clicked.connect(self.reset)
-        window.toolbar.layout().addWidget(self.finished_button)
-        window.touch_targets = True  # buttons at least ~1 cm high for fingers
-        window.apply_display()
+        window.add_trailing(self.finished_button)
         follow_language(self.finished_button, self.retranslate)
 
         self.pin_pad = PinPad(config.admin_pin_hash, Backoff())
@@ -86,8 +83,13 @@ class Kiosk(QObject):
         window.pages.addWidget(self.pin_pad)
         window.pages.addWidget(self.attract)
 
-        self.idle = QTimer(self, singleShot=True, interval=int(config.idle_timeout * 1000))
-        self.idle.timeout.connect(self.on_idle)
+        # The idle timer runs to the warning; the warning counts down the rest.
+        self.still_reading = StillReading(window)
+        self.still_reading.expired.connect(self.on_idle)
+        self.warning = config.warning if config.warning < config.idle_timeout else config.idle_timeout / 4
+        quiet = config.idle_timeout - self.warning
+        self.idle = QTimer(self, singleShot=True, interval=int(quiet * 1000))
+        self.idle.timeout.connect(self.warn)
         self.long_press = QTimer(self, singleShot=True, interval=LONG_PRESS_MS)
         self.long_press.timeout.connect(self.open_pin_pad)
 
@@ -109,23 +111,19 @@ class Kiosk(QObject):
     # --- state ------------------------------------------------------------------------------
     def reset(self) -> None:
         """Back to the start: language, section, display, scroll, pages; nothing of the last visitor."""
-        w = self.window
         self.attract.stop()
-        w.toolbar.show()
-        w.close_pages()
-        translator().set_language(self.config.start_language)
-        w.reset_display()
-        w.recent = []
-        w.picker.filter.clear()
-        w.show_section(self.config.start_section or w.view.section_ids()[0])
-        w.view.forget_positions()  # scroll positions and selections, on every kept page
-        w.statusBar().clearMessage()
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None:
-            clipboard.clear()
-            if clipboard.supportsSelection():
-                clipboard.clear(QClipboard.Mode.Selection)  # X11's primary selection (middle-click paste)
+        self.still_reading.stop()
+        self.window.reset_session(self.config.start_language, self.config.start_section or None)
         self.idle.start()
+
+    def warn(self) -> None:
+        """The visitor may only be reading slowly: ask, and count down the last seconds."""
+        if self.window.pages.currentWidget() is self.attract:
+            return  # nobody here: the attract screen is already showing
+        if self.warning <= 0:
+            self.on_idle()
+            return
+        self.still_reading.start(self.warning)
 
     def on_idle(self) -> None:
         self.reset()
@@ -144,7 +142,13 @@ class Kiosk(QObject):
         self.window.open_picker()
 
     def open_pin_pad(self) -> None:
+        if not self.config.admin_pin_hash:
+            # No PIN configured: there is no pad to open (a visitor holding the corner would
+            # otherwise meet it, and could trigger the lock-out against staff).
+            log.info("Kiosk: no administrator PIN is configured; the PIN pad stays closed")
+            return
         self.attract.stop()
+        self.still_reading.stop()
         self.window.toolbar.show()
         self.window.pages.setCurrentWidget(self.pin_pad)
         self.pin_pad.open()
@@ -152,12 +156,13 @@ class Kiosk(QObject):
     def exit_kiosk(self) -> None:
         log.warning("Kiosk left by the administrator (PIN accepted)")
         self.locked = False
+        self.window.set_policy(SessionPolicy(may_close=True, may_copy=False, remember=False, touch=True))
         self.exited.emit()
         self.window.close()
 
     def on_unexpected_error(self, kind, value, tb) -> None:
-        """For ``sys.excepthook`` (installed by the command line, never here: tests keep their own).
-        Never a crash dialog or an exit: log it and start again for the next person."""
+        """Installed as ``sys.excepthook`` by the command line (never by this constructor): no
+        crash dialog or exit, the error logged and the screen started again for the next person."""
         log.error("Unexpected error in kiosk mode; resetting", exc_info=(kind, value, tb))
         QTimer.singleShot(0, self.reset)
 
@@ -178,6 +183,9 @@ class Kiosk(QObject):
         kind = event.type()
         if kind in _ACTIVITY:
             self.idle.start()
+            if self.still_reading.isVisible() and kind != QEvent.Type.MouseMove:
+                self.still_reading.stop()  # the visitor is here: carry on where they were
+                return True
             if self.window.pages.currentWidget() is self.attract and kind != QEvent.Type.MouseMove:
                 self.dismiss_attract()
                 return True

@@ -1,62 +1,81 @@
-"""The slim banner that tells the practitioner how far a translation can be trusted."""
+"""The slim banner that tells the practitioner how far a translation can be trusted.
+
+One line: a warning icon, the status in the family's language and in English (for the
+practitioner, who may not read the family's language), and "Details", which opens the full
+explanation in both languages.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from leaflet_app.i18n import translator
+from leaflet_app.i18n import _, translator
 from leaflet_app.review_notice import review_notice
-from leaflet_app.ui.shaped_text import TextLabel
-
-ENGLISH_LINE_POINTS = 12.0
+from leaflet_app.ui import icons
+from leaflet_app.ui.shaped_text import TextButton, TextLabel
 
 
 class ReviewBanner(QFrame):
-    """Shown whenever the current language is not fully checked, in that language and in English.
-
-    The English line is for the practitioner, who may not read the family's language.
-    """
+    """Shown whenever the current language is not fully checked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="reviewBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAutoFillBackground(True)
+        self.icon = QLabel(objectName="reviewBannerIcon")
         self.message = TextLabel(objectName="reviewBannerText")
         self.english = TextLabel(objectName="reviewBannerEnglish")
-        for label in (self.message, self.english):
+        self.details = TextLabel(objectName="reviewBannerDetails")
+        for label in (self.message, self.english, self.details):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
+        self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.details_button = TextButton(objectName="reviewBannerMore")
+        self.details_button.setCheckable(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.toggled.connect(self._show_details)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.english, 1)
+        row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(0)
-        layout.addWidget(self.message)
-        layout.addWidget(self.english)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.details)
+        self.details.hide()
+        self._english_details = ""
         self.retranslate()  # and again by the window on every language change
 
-    def _size_english(self) -> None:
-        # For the practitioner, who may not need large text: at most the normal size.
-        small = QFont(self.font())
-        small.setFamilies(["Noto Sans"])
-        small.setPointSizeF(min(self.font().pointSizeF(), ENGLISH_LINE_POINTS))
-        self.english.setFont(small)
+    def set_icon_size(self, px: int, palette: QPalette) -> None:
+        self.icon.setPixmap(icons.pixmap("triangle-alert", palette.color(QPalette.ColorRole.WindowText), px,
+                                         self.devicePixelRatioF()))
+        self.details_button.setIcon(icons.icon("info", palette, px, self.devicePixelRatioF()))
+        self.details_button.setIconSize(QSize(px, px))
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._size_english()
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown and bool(self.details.text()))
 
     def retranslate(self) -> None:
         notice = review_notice(translator().current)
         if notice is None:
             self.hide()
             return
-        local, english = notice
+        local, english = notice.local, notice.english
+        long_local, long_english = notice.long_local, notice.long_english
         self.message.setText(local)
         self.english.setText(english)
-        self._size_english()
         self.english.setVisible(bool(english))
-        self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        details = long_local if long_local == long_english else f"{long_local}\n{long_english}"
+        self.details.setText(details)
+        self.details_button.setVisible(bool(details))
+        self.details_button.setText(_("Details"))
+        self.details_button.setAccessibleName(_("Details"))
+        self._show_details(self.details_button.isChecked())
         self.setAccessibleName(local)
+        self.setAccessibleDescription(f"{english}. {long_local}" if english else long_local)
         self.show()

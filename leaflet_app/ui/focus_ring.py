@@ -2,7 +2,8 @@
 
 Fusion's own focus marks are thin and drawn in the highlight colour; WCAG 2.2 asks for an
 indicator at least 2 px thick with 3:1 contrast. One transparent overlay follows the focus
-across the window, so no widget needs a stylesheet.
+across the window, so no widget needs a stylesheet. Like ``:focus-visible`` in browsers, it is
+shown only while the keyboard is in use: a click or a tap hides it until the next key.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ class FocusRing(QWidget):
         self.color = QColor("#1d5ca8")
         self.width_px = 3
         self._target: QWidget | None = None
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
+        self.keyboard = False  # the last input came from the keyboard
+        app = QApplication.instance()
+        app.focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
+        app.installEventFilter(self)  # type: ignore[union-attr]
         self.hide()
 
     def set_style(self, color: QColor, width_px: int) -> None:
@@ -53,13 +57,24 @@ class FocusRing(QWidget):
         self._follow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            if not self.keyboard:
+                self.keyboard = True
+                self._follow()
+        elif kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            if self.keyboard:
+                self.keyboard = False
+                self._follow()
+        elif watched is self._target and kind in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
+                                                  QEvent.Type.Hide):
             self._follow()
         return False
 
     def _follow(self) -> None:
         target, window = self._alive_target(), self.parentWidget()
-        if target is None or window is None or not target.isVisible() or target.property("noFocusRing"):
+        if (not self.keyboard or target is None or window is None or not target.isVisible()
+                or target.property("noFocusRing")):
             self.hide()
             return
         w = self.width_px

@@ -34,6 +34,7 @@ from leaflet_app.ui.retranslate import follow_language
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 OWN_FONT_ROLE = Qt.ItemDataRole.UserRole + 2
+RECENT_ROLE = Qt.ItemDataRole.UserRole + 3  # the copy at the top of the list
 
 
 class LanguageDelegate(QStyledItemDelegate):
@@ -115,6 +116,9 @@ class LanguagePicker(QWidget):
         self.heading.setWordWrap(True)
         self.filter = QLineEdit(objectName="pickerFilter")
         self.filter.setClearButtonEnabled(True)
+        self.touch = False  # kiosk: no text field until a key is pressed (there is no keyboard)
+        self.no_match = QLabel(objectName="pickerNoMatch", wordWrap=True)
+        self.no_match.hide()
         self.list = QListWidget(objectName="pickerList")
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
@@ -128,6 +132,7 @@ class LanguagePicker(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.filter)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
 
@@ -135,7 +140,9 @@ class LanguagePicker(QWidget):
         self.filter.returnPressed.connect(self._choose_current)
         self.filter.installEventFilter(self)
         self.list.installEventFilter(self)
-        self.list.itemActivated.connect(lambda item: self.chosen.emit(item.data(CODE_ROLE)))
+        # One click or one tap chooses, as in the section list; Enter too (itemActivated).
+        self.list.itemClicked.connect(self._choose)
+        self.list.itemActivated.connect(self._choose)
         self.cancel.clicked.connect(self.cancelled)
         follow_language(self, self.retranslate)
 
@@ -146,16 +153,19 @@ class LanguagePicker(QWidget):
         self.list.setAccessibleName(_("Languages"))
         self.cancel.setText(_("Cancel"))
         self.cancel.setAccessibleName(_("Cancel"))
+        self.no_match.setText(_("No language matches. Clear the search to see them all."))
 
     def open(self, current: str, recent: Sequence[str] = ()) -> None:
-        """Fill the list (recently used first), clear the filter and put the focus in it."""
+        """Fill the list: recently used languages at the top, then every language (those too) in
+        alphabetical order; show it from the top, the filter empty (and, on a touch kiosk,
+        hidden until a key is pressed)."""
         recent = [c for c in dict.fromkeys(recent) if c in self.languages]
-        rest = sorted((c for c in self.languages if c not in recent), key=lambda c: localizer(c).english_name)
+        every = sorted(self.languages, key=lambda c: localizer(c).english_name)
         self.list.clear()
-        for code in recent + rest:
+        for code, is_recent in [(c, True) for c in recent] + [(c, False) for c in every]:
             info = localizer(code).info
             details = f"{info.english_name} · {status_text(code)}"
-            if code in recent:
+            if is_recent:
                 details += " · " + _("recently used")
             item = QListWidgetItem(f"{info.own_name}\n{details}", self.list)
             item.setData(CODE_ROLE, code)
@@ -165,17 +175,23 @@ class LanguagePicker(QWidget):
             item.setToolTip(f"{info.own_name} ({info.english_name}, {code})")
             keys = [info.own_name, info.english_name, code, *SEARCH_ALIASES.get(code, ())]
             item.setData(Qt.ItemDataRole.UserRole + 1, " ".join(fold(k) for k in keys))
-            if code == current:
-                self.list.setCurrentItem(item)
+            item.setData(RECENT_ROLE, is_recent)
         self.filter.clear()
-        if self.list.currentRow() < 0:
-            self.list.setCurrentRow(0)
-        self.filter.setFocus()
+        self.no_match.hide()
+        self.list.setCurrentRow(next((i for i in range(self.list.count())
+                                      if self.list.item(i).data(CODE_ROLE) == current), 0))
+        self.list.scrollToTop()  # the recent languages in sight, whatever the current one is
+        self.filter.setVisible(not self.touch)
+        if self.touch:
+            self.list.setFocus()
+        else:
+            self.filter.setFocus()
 
     def visible_codes(self) -> list[str]:
-        return [
+        """The languages on show, each once, in the order a person sees them."""
+        return list(dict.fromkeys(
             self.list.item(i).data(CODE_ROLE) for i in range(self.list.count()) if not self.list.item(i).isHidden()
-        ]
+        ))
 
     def _apply_filter(self, text: str) -> None:
         needle = fold(text.strip())
@@ -183,13 +199,20 @@ class LanguagePicker(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             words = item.data(Qt.ItemDataRole.UserRole + 1)
-            match = not needle or any(w.startswith(needle) for w in words.split())
+            # While searching, each language once: the recent copies at the top step aside.
+            match = not needle or (any(w.startswith(needle) for w in words.split())
+                                   and not item.data(RECENT_ROLE))
             item.setHidden(not match)
             if match and first is None:
                 first = item
+        self.no_match.setVisible(first is None)
         current = self.list.currentItem()
         if first is not None and (current is None or current.isHidden()):
             self.list.setCurrentItem(first)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        if item is not None and not item.isHidden():
+            self.chosen.emit(item.data(CODE_ROLE))
 
     def _choose_current(self) -> None:
         item = self.list.currentItem()
@@ -211,6 +234,7 @@ class LanguagePicker(QWidget):
                 self._choose_current()
                 return True
             if watched is self.list and event.text().isprintable() and event.text().strip():
+                self.filter.show()  # a keyboard after all (a kiosk with one plugged in)
                 self.filter.setFocus()
                 self.filter.insert(event.text())
                 return True

@@ -1,16 +1,26 @@
-"""The leaflet itself: title, the list of sections, and the page that shows one section's text.
+"""The leaflet itself: the sections (a list on the leading side, or a bar with previous/next and
+"All sections") and the page that shows one section's text.
 
-Sections are listed down the leading side rather than in a tab bar: a vertical list wraps long
-headings and stays usable at 300 % text, where a tab bar would clip or scroll its labels.
-The text is shown on a shelf of pages (section_page.py), one page per language, section and
-text style, each laid out once and kept. Each section remembers its top paragraph, so coming
-back to it, in any language or size, opens it where the reader left it.
+The side list wraps long headings; when the window is narrow, portrait or the text large, a
+one-row bar takes its place and the list opens full width when asked for. The text is shown
+on a shelf of pages (section_page.py), one per language, section and text style, each laid out
+once and kept. Each section remembers its top paragraph (``ReadingPosition``), so coming back
+to it, in any language or size, opens it where the reader left it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QFontInfo, QGuiApplication, QTextDocument
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontInfo,
+    QFontMetricsF,
+    QGuiApplication,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,13 +31,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaflet_app.contact_card import card_html, contact_card
+from leaflet_app.contacts import strip_isolates
 from leaflet_app.content import Leaflet
 from leaflet_app.fonts import letter_spacing_allowed
 from leaflet_app.i18n import _, translator
 from leaflet_app.render import LeafletRenderer, plain
+from leaflet_app.ui import icons
 from leaflet_app.ui.layouts import frozen_layouts, settle_layouts
-from leaflet_app.ui.section_page import PageShelf, SectionPage, apply_spacing
+from leaflet_app.ui.section_page import PageKey, PageShelf, SectionPage, apply_spacing
 from leaflet_app.ui.shaped_text import SectionDelegate, TextButton, TextLabel
+from leaflet_app.ui.toolbar import ButtonRow
+
+# The side list needs about this many characters of the control font, and the text at least
+# this many of its own, side by side; otherwise the bar takes the list's place.
+LIST_CHARS = 22
+TEXT_CHARS = 48
+
+
+class ReadingPosition:
+    """Where the reader is in each section: the paragraph at the top of the view, counted from
+    the section's heading (a page that starts with the leaflet's title has it one block lower).
+
+    The shown section's position is noted once before a change re-lays its page out, and the
+    note is used when the page for the new language or style is shown."""
+
+    def __init__(self) -> None:
+        self._tops: dict[str, int] = {}
+        self._noted = False
+
+    def note(self, page: SectionPage | None) -> None:
+        if page is not None and not self._noted:
+            self._tops[page.document_key.section] = page.top_block() - page.title_blocks
+            self._noted = True
+
+    def take(self, section: str, page: SectionPage) -> int:
+        """The block to show at the top of ``page``, and the note is spent."""
+        self._noted = False
+        return max(0, self._tops.get(section, 0) + page.title_blocks) if section in self._tops else 0
+
+    def settled(self) -> None:
+        self._noted = False
+
+    def forget(self) -> None:
+        self._tops.clear()
+        self._noted = False
 
 
 class LeafletView(QWidget):
@@ -39,21 +87,15 @@ class LeafletView(QWidget):
         super().__init__(parent)
         self.leaflet = leaflet
         self.renderer = LeafletRenderer(leaflet)
+        self.card = contact_card(leaflet)
         self._style_key: tuple | None = None  # none until the window sets a text style
-        self.compact = False
         self._style: tuple[QFont, bool] = (QFont(self.font()), False)
-        # Each section's top paragraph, and whether it was noted in the compact layout (where
-        # the title is the first paragraph); the shown section's is noted when it is left,
-        # or before a change of language or style re-lays it out.
-        self._tops: dict[str, tuple[int, bool]] = {}
-        self._top_noted = False
-
-        self.title = TextLabel(objectName="leafletTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.publisher = TextLabel(objectName="leafletPublisher")
-        self.publisher.setWordWrap(True)
-        self.publisher.setTextFormat(Qt.TextFormat.PlainText)
+        self._ink = QColor(Qt.GlobalColor.black)
+        self.large_text = False  # set by the window: large text always uses the bar
+        self.compact = False
+        self.choosing = False
+        self.position_state = ReadingPosition()
+        self.icon_px = 20
 
         self.sections = QListWidget(objectName="sectionList")
         self.sections.setWordWrap(True)
@@ -65,41 +107,34 @@ class LeafletView(QWidget):
         self.sections.setUniformItemSizes(False)
         self.sections.setSpacing(2)
         self.sections.setItemDelegate(SectionDelegate(self.sections))
-
         for section in leaflet.sections:
             QListWidgetItem(self.sections).setData(Qt.ItemDataRole.UserRole, section.id)
+
         self.shelf = PageShelf(self._make_page)
         self.shelf.setObjectName("sectionPages")
         self.shelf.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        # At large text sizes the list gives its room to the text: a bar with previous/next and
-        # "All sections" takes its place, and the list opens full width when asked for.
-        self.nav = QWidget(objectName="sectionBar")
+        self.nav = ButtonRow("sectionBar")
+        self.all_sections_button = self.nav.add_button(TextButton(objectName="allSections"))
+        self.position = TextLabel(objectName="sectionPosition")
+        self.position.setTextFormat(Qt.TextFormat.PlainText)
+        self.nav.row.insertWidget(1, self.position)
         self.previous_button = TextButton(objectName="previousSection")
         self.next_button = TextButton(objectName="nextSection")
-        self.all_sections_button = TextButton(objectName="allSections")
-        self.position = TextLabel(objectName="sectionPosition", wordWrap=True)
-        nav = QHBoxLayout(self.nav)
-        nav.setContentsMargins(0, 0, 0, 0)
-        nav.addWidget(self.all_sections_button)
-        nav.addWidget(self.position, 1)
-        nav.addWidget(self.previous_button)
-        nav.addWidget(self.next_button)
+        for button in (self.previous_button, self.next_button):
+            self.nav.row.addWidget(button)
+        self.nav.buttons += [self.previous_button, self.next_button]
         self.previous_button.clicked.connect(lambda: self.step_section(-1))
         self.next_button.clicked.connect(lambda: self.step_section(1))
         self.all_sections_button.clicked.connect(self.choose_section)
         self.nav.hide()
-        self.choosing = False
 
-        header = QVBoxLayout()
-        header.setSpacing(0)
-        header.addWidget(self.title)
-        header.addWidget(self.publisher)
         body = QHBoxLayout()
+        body.setSpacing(8)
         body.addWidget(self.sections, 3)
         body.addWidget(self.shelf, 8)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addLayout(body, 1)
 
@@ -123,11 +158,19 @@ class LeafletView(QWidget):
         return self.shelf.current  # type: ignore[return-value]
 
     def show_section(self, section_id: str) -> None:
-        self.sections.setCurrentRow(self.section_ids().index(section_id))
+        """Show a section from its heading (also when it is already shown: Alt+n goes to its top)."""
+        index = self.section_ids().index(section_id)
+        if index == self.sections.currentRow():
+            if self.shelf.current is not None:
+                self.shelf.current.scroll_to_block(self.shelf.current.title_blocks)
+            return
+        self.sections.setCurrentRow(index)
 
     def step_section(self, delta: int) -> None:
-        count = len(self.leaflet.sections)
-        self.sections.setCurrentRow((self.sections.currentRow() + delta) % count)
+        """The next or previous section; nothing beyond the first and the last."""
+        row = self.sections.currentRow() + delta
+        if 0 <= row < len(self.leaflet.sections):
+            self.sections.setCurrentRow(row)
 
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
@@ -137,7 +180,7 @@ class LeafletView(QWidget):
         self.sectionChanged.emit(self.current_section())
 
     def choose_section(self) -> None:
-        """Large text: show the list of sections full width in place of the text."""
+        """Compact layout: show the list of sections full width in place of the text."""
         self.choosing = True
         self._arrange()
         self.sections.setFocus()
@@ -148,36 +191,48 @@ class LeafletView(QWidget):
             self._arrange()
             self.current_page().setFocus()
 
+    def _wants_compact(self) -> bool:
+        """The bar instead of the side list: large text, a portrait window, or too little width
+        for the list and a readable column side by side."""
+        if self.large_text or self.height() > self.width():
+            return True
+        list_px = self.fontMetrics().averageCharWidth() * LIST_CHARS
+        text_px = average_char_width(self._style[0]) * TEXT_CHARS
+        return self.width() < list_px + text_px
+
     def _arrange(self) -> None:
-        """Show what the layout needs (compact, choosing a section, or neither).
+        """Show what the layout needs (side list, or bar; choosing a section or reading).
 
         The layout is switched off meanwhile: each visibility change would otherwise lay out
         the whole view again, measuring every label in its script."""
         with frozen_layouts(self):
-            self.title.setVisible(not self.compact)
-            self.publisher.setVisible(not self.compact)
             self.nav.setVisible(self.compact and not self.choosing)
             self.sections.setVisible(not self.compact or self.choosing)
             self.shelf.setVisible(not (self.compact and self.choosing))
+        self.nav.fit()
 
     def _show_position(self) -> None:
         row = max(self.sections.currentRow(), 0)
+        count = self.sections.count()
+        where = _("Section {number} of {count}").format(number=row + 1, count=count)
+        self.position.setText(f"\u2066{row + 1} / {count}\u2069")  # isolated: "1 / 6", not "6 / 1"
+        self.position.setAccessibleName(where)
         heading = self.sections.item(row).text() if self.sections.item(row) else ""
-        where = _("Section {number} of {count}").format(number=row + 1, count=self.sections.count())
-        self.position.setText(f"{where}: {heading}")
+        self.all_sections_button.setToolTip(f"{where}: {heading}")
+        self.previous_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < count - 1)
 
     # --- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
         tr = translator()
         texts = self.renderer.texts(tr.pgettext)
-        self.title.setText(plain(texts.title))
-        self.publisher.setText(plain(texts.publisher))
         for row, section in enumerate(self.leaflet.sections):
             item = self.sections.item(row)
             heading = plain(texts.headings[section.id])
             item.setText(heading)
             item.setToolTip(heading)
         self.sections.setAccessibleName(_("Sections of the leaflet"))
+        self.sections.setAccessibleDescription(_("Choose a section to read it."))
         for button, text in (
             (self.previous_button, _("Previous section")),
             (self.next_button, _("Next section")),
@@ -185,8 +240,19 @@ class LeafletView(QWidget):
         ):
             button.setText(text)
             button.setAccessibleName(text)
+            button.setToolTip(text)
         self._show_position()
-        self.sections.setAccessibleDescription(_("Choose a section to read it."))
+
+    def set_icons(self, palette: QPalette, px: int) -> None:
+        self.icon_px = px
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        for button, name in (
+            (self.all_sections_button, "list"),
+            (self.previous_button, "chevron-right" if rtl else "chevron-left"),
+            (self.next_button, "chevron-left" if rtl else "chevron-right"),
+        ):
+            button.setIcon(icons.icon(name, palette, px, self.devicePixelRatioF()))
+            button.setIconSize(QSize(px, px))
 
     def refresh(self) -> None:
         """After a change of language or text style: lay out the view, then show the section's
@@ -194,25 +260,41 @@ class LeafletView(QWidget):
         current = self.shelf.current
         if current is not None and current.document_key != self._key():
             self.shelf.hold()
+        self._update_compact()
         settle_layouts(self)
+        self.nav.fit()
         self._render()
 
-    def _key(self) -> tuple:
-        """What the shown page must be: (language, section, compact layout, text style)."""
-        return (translator().language, self.current_section(), self.compact, self._style_key)
+    def _update_compact(self) -> None:
+        compact = self._wants_compact()
+        if compact != self.compact:
+            self.compact = compact
+            self.choosing = False
+            self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = self._wants_compact()
+        if compact != self.compact:
+            self.remember_positions()
+            self._update_compact()
+            self._render()
+        self.nav.fit()
+
+    def _key(self) -> PageKey:
+        """What the shown page must be."""
+        section = self.current_section()
+        with_title = section == self.section_ids()[0] and not self.compact
+        return PageKey(translator().language, section, with_title, self._style_key)
 
     def remember_positions(self) -> None:
         """Note the shown section's top paragraph while its layout is still the one the reader
         sees (before a change of language or style lays it out again)."""
-        page = self.shelf.current
-        if page is not None and not self._top_noted:
-            self._tops[page.document_key[1]] = (page.top_block(), page.document_key[2])
-            self._top_noted = True
+        self.position_state.note(self.shelf.current)
 
     def forget_positions(self) -> None:
         """Every section opens at its start again (the kiosk's reset for the next visitor)."""
-        self._tops.clear()
-        self._top_noted = False
+        self.position_state.forget()
         for page in self.shelf.pages():
             cursor = page.textCursor()
             cursor.clearSelection()
@@ -224,68 +306,89 @@ class LeafletView(QWidget):
         where the reader left it. Its page is built on first use and kept (see PageShelf)."""
         if self._style_key is None:
             return
-        section_id = self.current_section()
         key = self._key()
         current = self.shelf.current
         if current is not None and current.document_key == key:
-            self._top_noted = False  # nothing is laid out again: the live position stays right
+            self.position_state.settled()  # nothing is laid out again: the live position stays right
             return
         self.remember_positions()  # a no-op if noted before the change
-        self._top_noted = False
-        top, compact = self._tops.get(section_id, (0, self.compact))
-        if top and compact != self.compact:
-            top += 1 if self.compact else -1  # the title paragraph comes or goes above the text
-        self.shelf.show_key(key).scroll_to_block(top)
+        page = self.shelf.show_key(key)
+        page.scroll_to_block(self.position_state.take(key.section, page))
 
-    def _make_page(self, key: tuple) -> SectionPage:
+    def _make_page(self, key: PageKey) -> SectionPage:
         """A new page for ``key``, its document formatted before its first layout."""
         tr = translator()
-        language, section_id, compact, _style = key
         font, spacing = self._style
         rtl = tr.direction == Qt.LayoutDirection.RightToLeft
-        html = self.renderer.section_html(self.leaflet.section(section_id), tr.pgettext,
-                                          "rtl" if rtl else "ltr", with_title=compact)
+        section = self.leaflet.section(key.section)
+        after_heading = ""
         doc = QTextDocument()
+        icon_px = round(QFontInfo(font).pixelSize() * 1.3)
+        card = key.section == self.leaflet.contact_section and bool(self.card)
+        text = self._ink
+        if card:
+            after_heading = card_html(self.card, text.name(), icon_px)
+        html = self.renderer.section_html(section, tr.pgettext, "rtl" if rtl else "ltr",
+                                          with_title=key.with_title, after_heading=after_heading)
         doc.setDefaultFont(font)
         # Room round the text for ink beyond the letters' boxes (Nastaliq swashes reach out).
         doc.setDocumentMargin(QFontInfo(font).pixelSize() * 0.6)
         doc.setHtml(html)
-        apply_spacing(doc, language, spacing, QFontInfo(font).pixelSize())
-        page = SectionPage(key, doc, font, tr.direction)
+        if card:  # after setHtml, which clears a document's resources
+            for name in ("phone", "mail", "map-pin"):
+                doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"icon:{name}"),
+                                icons.pixmap(name, text, icon_px, self.devicePixelRatioF()).toImage())
+        apply_spacing(doc, key.language, spacing, QFontInfo(font).pixelSize())
+        page = SectionPage(key, doc, font, tr.direction, title_blocks=1 if key.with_title else 0)
         page.anchorClicked.connect(self._on_link)
         page.zoomRequested.connect(self.zoomRequested)
-        page.setAccessibleName(plain(self.renderer.texts(tr.pgettext).headings[section_id]))
+        page.setAccessibleName(plain(self.renderer.texts(tr.pgettext).headings[key.section]))
         page.setAccessibleDescription(_("Text of the section"))
         return page
 
-    def set_text_style(self, font: QFont, spacing: bool, compact: bool = False) -> None:
-        """Font and spacing for the section text, shown from the next ``refresh()``.
+    def set_text_style(self, font: QFont, spacing: bool, large_text: bool = False,
+                       ink: QColor | None = None) -> None:
+        """Font, spacing and ink (the scheme's text colour, for the contact card's icons and
+        outline) for the section text, shown from the next ``refresh()``.
 
-        ``compact`` (large text): the title and publisher move from the header into the top of
-        each section, so the text keeps most of the window.
-        """
+        ``large_text``: the bar takes the side list's place, so the text keeps the width."""
         page_font = QFont(font)
         if spacing:
             if letter_spacing_allowed(translator().language):
                 page_font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.12 * QFontInfo(font).pixelSize())
             page_font.setWordSpacing(0.16 * QFontInfo(font).pixelSize())
-        if compact != self.compact:
-            self.compact = compact
-            self.choosing = False
-            self._arrange()
+        self.large_text = large_text
         self._style = (page_font, spacing)
-        self._style_key = (page_font.key(), page_font.letterSpacing(), page_font.wordSpacing(), spacing)
+        self._ink = QColor(ink) if ink is not None else self.palette().color(QPalette.ColorRole.Text)
+        self._style_key = (page_font.key(), page_font.letterSpacing(), page_font.wordSpacing(), spacing,
+                           self._ink.name())
 
     def _on_link(self, url: QUrl) -> None:
         # Offline app: a link is never opened. Hand the address to the window, which may copy it.
-        address = url.toString()
+        address = strip_isolates(url.toString())
+        # The detail as printed ("01604 364036"), as a person would note it down or dial it.
+        shown = {self.card.phone_link: self.card.phone, f"mailto:{self.card.email}": self.card.email}
+        if address in shown and shown[address]:
+            self.linkActivated.emit(shown[address])
+            return
         for prefix in ("mailto:", "tel:", "https://", "http://"):
             if address.startswith(prefix):
                 address = address[len(prefix):]
         self.linkActivated.emit(address)
 
 
+_char_widths: dict[str, float] = {}
+
+
+def average_char_width(font: QFont) -> float:
+    """Measured once per font: the view asks on every resize."""
+    key = font.key()
+    if key not in _char_widths:
+        _char_widths[key] = QFontMetricsF(font).averageCharWidth()
+    return _char_widths[key]
+
+
 def copy_to_clipboard(text: str) -> None:
     clipboard = QGuiApplication.clipboard()
     if clipboard is not None:
-        clipboard.setText(text)
+        clipboard.setText(strip_isolates(text))

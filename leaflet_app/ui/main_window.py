@@ -1,46 +1,57 @@
-"""The main window: toolbar, review banner, the leaflet, and the pages shown in its place."""
+"""The main window: toolbar, review banner, the leaflet, and the pages shown in its place.
+
+It composes; the display state lives in ``DisplayController`` (display.py), the actions in the
+registry (actions.py), the chrome's sizing rules in ``chrome.py``.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QLocale, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QClipboard,
+    QCloseEvent,
+    QFont,
+    QFontInfo,
+    QFontMetrics,
+    QFontMetricsF,
+    QGuiApplication,
+    QIcon,
+    QPalette,
+    QResizeEvent,
 )
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from leaflet_app import APP_NAME
-from leaflet_app.catalogues import SOURCE_LANGUAGE, language_info
 from leaflet_app.content import Leaflet
-from leaflet_app.display import ACCESSIBLE, DEFAULT, Display, load_display, resolve_scheme, save_display
-from leaflet_app.fonts import font_for, line_height
-from leaflet_app.i18n import _, translator
+from leaflet_app.display import ACCESSIBLE, Display, DisplayController, resolve_scheme
+from leaflet_app.fonts import line_height
+from leaflet_app.i18n import SOURCE_LANGUAGE, _, localizer, translator
+from leaflet_app.paths import resources_dir
 from leaflet_app.render import plain
+from leaflet_app.session import LAPTOP, SessionPolicy
 from leaflet_app.settings import read_choice
 from leaflet_app.theme import banner_palette, palette_for, schemes
+from leaflet_app.ui import actions, icons
 from leaflet_app.ui.banner import ReviewBanner
+from leaflet_app.ui.chrome import BASE_POINTS, Sizes, sizes_for
 from leaflet_app.ui.display_panel import DisplayPanel
-from leaflet_app.ui.flow_layout import FlowLayout
 from leaflet_app.ui.focus_ring import FocusRing
 from leaflet_app.ui.language_picker import LanguagePicker
 from leaflet_app.ui.layouts import frozen_layouts
 from leaflet_app.ui.leaflet_view import LeafletView, copy_to_clipboard
-from leaflet_app.ui.shaped_text import TextButton
+from leaflet_app.ui.retranslate import follow_language
+from leaflet_app.ui.shaped_text import TextLabel
 from leaflet_app.ui.shortcuts_page import ShortcutsPage
+from leaflet_app.ui.toolbar import ButtonRow, action_button
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 5
-BASE_POINT_SIZE = 11.0
-CHROME_MAX_SCALE = 1.75
-COMPACT_SCALE = 1.75  # from this text size on, the title moves into the text
+NOTICE_MS = 8000
 
 
 class MainWindow(QMainWindow):
@@ -54,53 +65,56 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.leaflet = leaflet
         self.languages = list(languages)
-        self.settings = settings
         self.recent: list[str] = []
-        self.display: Display = DEFAULT
-        self.accessibility_mode = False
-        self._display_before_mode: Display = DEFAULT
-        self.kiosk = None  # set by leaflet_app.kiosk.controller.Kiosk in kiosk mode
-        self.touch_targets = False  # kiosk: larger buttons for fingers
+        self.family_language: str | None = None  # the last language other than English
+        self.controller = DisplayController(settings, self)
+        self.controller.changed.connect(self.apply_display)
+        self.policy: SessionPolicy = LAPTOP
+        self.touch_targets = False  # larger buttons for fingers (a touch policy)
         self._applied_scheme: str | None = None
+        self._sizes: Sizes | None = None
+        self._text_points = 0.0
 
-        # Toolbar: a wrapping row of buttons, so none is hidden at large text sizes.
-        self.toolbar = QWidget(objectName="toolbar")
-        bar = FlowLayout(self.toolbar)
-        self.language_button = self._button("languageButton", self.open_picker)
-        self.english_button = self._button("englishButton", lambda: self.set_language(SOURCE_LANGUAGE))
-        self.contact_button = self._button("contactButton", self.show_contact)
-        self.accessibility_button = self._button("accessibilityButton", self.toggle_accessibility_mode)
-        self.accessibility_button.setCheckable(True)
-        self.display_button = self._button("displayButton", self.open_display_panel)
-        self.shortcuts_button = self._button("shortcutsButton", self.open_shortcuts)
-        self.toolbar_buttons = (
-            self.language_button, self.english_button, self.contact_button,
-            self.accessibility_button, self.display_button, self.shortcuts_button,
-        )
-        for b in self.toolbar_buttons:
-            bar.addWidget(b)
+        self.actions_by_id: dict[str, QAction] = {}
+        self._make_actions()
+        self.toolbar = ButtonRow("toolbar")
+        self.toolbar_buttons: list[QToolButton] = []
+        for spec in actions.TOOLBAR:
+            button = action_button(self.actions_by_id[spec.id], spec.id + "Button")
+            self.toolbar.add_button(button)
+            self.toolbar_buttons.append(button)
+        (self.language_button, self.english_button, self.contact_button, self.read_aloud_button,
+         self.display_button, self.accessibility_button, self.shortcuts_button) = self.toolbar_buttons
+        self.reader = None  # read aloud: made on first use (QtMultimedia stays unloaded until then)
+        self.read_bar: QWidget | None = None
 
         self.banner = ReviewBanner()
         self.view = LeafletView(leaflet)
         self.view.linkActivated.connect(self._on_link)
         self.view.sectionChanged.connect(self._remember_section)
         self.view.zoomRequested.connect(self.step_text_size)
+        self.notice = TextLabel(objectName="notice", wordWrap=True)
+        self.notice.hide()
+        self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
+        self._notice_timer.timeout.connect(self.clear_notice)
 
         reader = QWidget(objectName="readerPage")
         reader_layout = QVBoxLayout(reader)
         reader_layout.setContentsMargins(0, 0, 0, 0)
+        reader_layout.setSpacing(4)
         reader_layout.addWidget(self.banner)
+        self.reader_layout = reader_layout
         reader_layout.addWidget(self.view, 1)
+        reader_layout.addWidget(self.notice)
 
         self.picker = LanguagePicker(self.languages)
         self.picker.chosen.connect(self._on_picked)
         self.picker.cancelled.connect(self.close_pages)
-
         self.display_panel = DisplayPanel()
         self.display_panel.changed.connect(self.set_display)
         self.display_panel.resetRequested.connect(self.reset_display)
         self.display_panel.closed.connect(self.close_pages)
-        self.shortcuts = ShortcutsPage()
+        self.shortcuts = ShortcutsPage(len(leaflet.sections))
         self.shortcuts.closed.connect(self.close_pages)
 
         self.pages = QStackedWidget(objectName="pages")
@@ -109,13 +123,16 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.focus_ring = FocusRing(self)
 
-        self.statusBar().setSizeGripEnabled(False)
-        self._make_actions()
+        icon_file = resources_dir() / "icons" / "leaflet-viewer.svg"
+        if icon_file.is_file():
+            self.setWindowIcon(QIcon(str(icon_file)))
         translator().languageChanged.connect(self._on_language_changed)
         self.setMinimumSize(QSize(640, 480))
         self.resize(self._default_size())
@@ -129,53 +146,55 @@ class MainWindow(QMainWindow):
             hints.accessibility().contrastPreferenceChanged.connect(self._on_system_appearance)
 
     # --- construction -------------------------------------------------------------------------
-    def _button(self, name: str, slot) -> QToolButton:
-        button = TextButton(objectName=name)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setAutoRaise(False)
-        button.clicked.connect(slot)
-        return button
-
-    def _action(self, name: str, keys: Sequence[QKeySequence | str], slot) -> QAction:
-        action = QAction(self, objectName=name)
-        # The same sequence twice (a standard key that equals one of ours) would be ambiguous.
-        sequences = {QKeySequence(k).toString(): QKeySequence(k) for k in keys}
-        action.setShortcuts([s for s in sequences.values() if not s.isEmpty()])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def _handlers(self) -> dict[str, Callable[[], None]]:
+        return {
+            "chooseLanguage": self.open_picker,
+            "flipLanguage": self.flip_language,
+            "contact": self.show_contact,
+            "readAloud": self.read_aloud,
+            "stopReading": self.stop_reading,
+            "displaySettings": self.open_display_panel,
+            "accessibilityMode": self.toggle_accessibility_mode,
+            "keyboardShortcuts": self.open_shortcuts,
+            "nextSection": lambda: self._step(1),
+            "previousSection": lambda: self._step(-1),
+            "largerText": lambda: self.step_text_size(1),
+            "smallerText": lambda: self.step_text_size(-1),
+            "normalTextSize": self.normal_text_size,
+            "closePage": self.close_pages,
+            "quit": self.close,
+        }
 
     def _make_actions(self) -> None:
-        self.next_action = self._action(
-            "nextSection", ["Ctrl+Tab", "Ctrl+PgDown"], lambda: self._step(1)
-        )
-        self.previous_action = self._action(
-            "previousSection", ["Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+PgUp"], lambda: self._step(-1)
-        )
-        self.section_actions = [
-            self._action(f"section{n}", [f"Alt+{n}"], lambda checked=False, i=n - 1: self._go_to(i))
-            for n in range(1, min(len(self.leaflet.sections), 9) + 1)
-        ]
-        self.picker_action = self._action("chooseLanguage", ["Ctrl+L"], self.open_picker)
-        self.english_action = self._action(
-            "english", ["Ctrl+E"], lambda: self.set_language(SOURCE_LANGUAGE)
-        )
-        self.contact_action = self._action("contact", ["Ctrl+K"], self.show_contact)
-        self.accessibility_action = self._action(
-            "accessibilityMode", ["Ctrl+Shift+A"], self.toggle_accessibility_mode
-        )
-        self.display_action = self._action("displaySettings", ["Ctrl+D"], self.open_display_panel)
-        self.larger_action = self._action(
-            "largerText", [QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"], lambda: self.step_text_size(1)
-        )
-        self.smaller_action = self._action(
-            "smallerText", [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"], lambda: self.step_text_size(-1)
-        )
-        self.normal_size_action = self._action("normalTextSize", ["Ctrl+0"], self.normal_text_size)
-        self.shortcuts_action = self._action("keyboardShortcuts", ["F1"], self.open_shortcuts)
-        self.quit_action = self._action("quit", [QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close)
-        self.close_pages_action = self._action("closePage", ["Esc"], self.close_pages)
+        handlers = self._handlers()
+        for spec in actions.ALL:
+            action = QAction(self, objectName=spec.id)
+            action.setCheckable(spec.checkable)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            if spec.id == "section":  # one action per key: Alt+1 … Alt+9
+                count = min(len(self.leaflet.sections), 9)
+                self.section_actions = []
+                for n, sequence in enumerate(actions.sequences(spec)[:count]):
+                    each = QAction(self, objectName=f"section{n + 1}")
+                    each.setShortcut(sequence)
+                    each.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                    each.triggered.connect(lambda checked=False, i=n: self._go_to(i))
+                    self.addAction(each)
+                    self.section_actions.append(each)
+                continue
+            action.setShortcuts(actions.sequences(spec))
+            handler = handlers[spec.id]
+            action.triggered.connect(lambda checked=False, h=handler: h())
+            self.addAction(action)
+            self.actions_by_id[spec.id] = action
+        a = self.actions_by_id
+        self.picker_action, self.english_action = a["chooseLanguage"], a["flipLanguage"]
+        self.contact_action, self.accessibility_action = a["contact"], a["accessibilityMode"]
+        self.display_action, self.shortcuts_action = a["displaySettings"], a["keyboardShortcuts"]
+        self.next_action, self.previous_action = a["nextSection"], a["previousSection"]
+        self.larger_action, self.smaller_action = a["largerText"], a["smallerText"]
+        self.normal_size_action, self.close_pages_action, self.quit_action = (
+            a["normalTextSize"], a["closePage"], a["quit"])
 
     def _default_size(self) -> QSize:
         wanted = QSize(1200, 800)
@@ -185,6 +204,23 @@ class MainWindow(QMainWindow):
         available = screen.availableGeometry().size()
         return wanted.boundedTo(QSize(int(available.width() * 0.9), int(available.height() * 0.9)))
 
+    # --- state kept in the controller ---------------------------------------------------------
+    @property
+    def settings(self) -> QSettings | None:
+        return self.controller.settings
+
+    @settings.setter
+    def settings(self, value: QSettings | None) -> None:
+        self.controller.settings = value
+
+    @property
+    def display(self) -> Display:
+        return self.controller.display
+
+    @property
+    def accessibility_mode(self) -> bool:
+        return self.controller.accessibility_mode
+
     # --- language -----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
         if code not in self.languages:
@@ -192,11 +228,62 @@ class MainWindow(QMainWindow):
         translator().set_language(code)
         self.close_pages()
 
+    def flip_language(self) -> None:
+        """English and back to the family's language, on the same section and paragraph."""
+        if translator().language != SOURCE_LANGUAGE:
+            self.set_language(SOURCE_LANGUAGE)
+        elif self.family_language in self.languages:
+            self.set_language(self.family_language)
+
+    # --- read aloud ---------------------------------------------------------------------------
+    def read_aloud(self) -> None:
+        """Read the shown section aloud (or pause, or resume); the controls appear on first use."""
+        if self.reader is None:
+            from leaflet_app.speech.controller import ReadAloud
+            from leaflet_app.ui.read_aloud_bar import ReadAloudBar
+            from leaflet_app.ui.reading_highlight import ReadingHighlight
+
+            self.reader = ReadAloud(self)
+            self.read_bar = ReadAloudBar(self.reader, self._read_source)
+            follow_language(self.read_bar, self.read_bar.retranslate)
+            highlight = ReadingHighlight(self)
+            self.reader.blockChanged.connect(highlight.show_block)
+            self.reader.wordChanged.connect(highlight.show_word)
+            self.reader.stateChanged.connect(lambda state: highlight.attach(self.view.current_page()))
+            self.read_bar.speedChosen.connect(self._remember_speed)
+            if self.settings is not None:
+                speed = self.settings.value("speech/speed", 1.0)
+                try:
+                    self.read_bar.set_speed(float(speed))
+                except (TypeError, ValueError):
+                    log.info("Ignoring a stored reading speed that is not a number: %r", speed)
+            translator().languageAboutToChange.connect(self.stop_reading)
+            self.view.sectionChanged.connect(self.stop_reading)
+            self.reader_layout.insertWidget(1, self.read_bar)
+            self.read_bar.retranslate()
+        self.read_bar.show()
+        self.read_bar.play_pause()
+
+    def _read_source(self) -> tuple[list[str], str, int]:
+        from leaflet_app.speech.recording import document_blocks
+
+        page = self.view.current_page()
+        return document_blocks(page.document()), translator().language, page.top_block()
+
+    def _remember_speed(self, speed: float) -> None:
+        if self.settings is not None:
+            self.settings.setValue("speech/speed", speed)
+
+    def stop_reading(self, *args: object) -> None:
+        if self.reader is not None:
+            self.reader.stop()
+
     def _on_language_changed(self, code: str) -> None:
         # Every widget inherits the locale: screen readers get it as the Locale attribute of
         # each accessible object (Qt >= 6.8), so they read the text in the right language.
         self.setLocale(QLocale(code))
         if code != SOURCE_LANGUAGE:
+            self.family_language = code
             self.recent = [code] + [c for c in self.recent if c != code][: MAX_RECENT - 1]
         with frozen_layouts(self):  # laid out once, below, with every text and font in place
             self._apply_display()
@@ -204,6 +291,7 @@ class MainWindow(QMainWindow):
             self.view.retranslate()
             self.retranslate()
         self.view.refresh()
+        self.toolbar.fit()
         if self.settings is not None:
             self.settings.setValue("language", code)
             self.settings.setValue("recent_languages", ",".join(self.recent))
@@ -214,20 +302,17 @@ class MainWindow(QMainWindow):
         with frozen_layouts(self):  # laid out once, by refresh(), with every font in place
             self._apply_display()
         self.view.refresh()
+        self.toolbar.fit()  # now that the layouts have given the rows their widths
 
     def _apply_display(self) -> None:
+        self.stop_reading()  # a new page is laid out: the highlight would point into the old one
         self.view.remember_positions()  # while the layout is still the one the reader sees
         d = self.display
-        language = translator().language
-        # Controls grow up to 200 %, the leaflet text up to 300 %: at the largest sizes the
-        # text keeps most of the window, and every control stays on screen.
-        chrome = font_for(language, BASE_POINT_SIZE * min(d.scale, CHROME_MAX_SCALE), d.readable_font)
-        text = font_for(language, BASE_POINT_SIZE * d.scale, d.readable_font)
+        lang = translator().current
+        sizes = sizes_for(d.scale, self.width(), self.height(), self.touch_targets)
+        self._sizes = sizes
+        chrome = lang.font(sizes.chrome_points, d.readable_font)
         self.setFont(chrome)
-        title_font = font_for(language, BASE_POINT_SIZE * 1.5, d.readable_font)
-        title_font.setBold(True)
-        self.view.title.setFont(title_font)
-        self.view.set_text_style(text, d.spacing, compact=d.scale >= COMPACT_SCALE)
         scheme = schemes()[resolve_scheme(d.scheme)]
         if scheme.name != self._applied_scheme:
             # Only when the scheme changes: a new palette repaints every control from scratch
@@ -240,87 +325,110 @@ class MainWindow(QMainWindow):
             else:
                 self.setPalette(palette)
             self.banner.setPalette(banner_palette(scheme, palette))
-        self.focus_ring.set_style(scheme.color("focus"), max(3, QFontMetrics(chrome).height() // 8))
-        self._size_buttons()
+        text_font = self._text_font(sizes.text_points)
+        self._text_points = text_font.pointSizeF()
+        self.view.set_text_style(text_font, d.spacing,
+                                 large_text=sizes.large_text, ink=scheme.color("text"))
+        metrics = QFontMetrics(chrome)
+        self.focus_ring.set_style(scheme.color("focus"), max(3, metrics.height() // 8))
+        self._size_controls(palette_for(scheme))
         self.display_panel.show_display(d)
-        self.accessibility_button.setChecked(self.accessibility_mode)
+        self.accessibility_action.setChecked(self.accessibility_mode)
 
-    def _size_buttons(self) -> None:
-        """Toolbar buttons sized from the font: 1.6 lines high (2.5 in kiosk mode, for fingers),
-        more for scripts that rise above their line."""
-        language = translator().language
-        metrics = QFontMetrics(self.font())
-        extra = (line_height(language) - 1) / 2  # Nastaliq: the font metrics already give most of it
-        height = int(metrics.height() * ((2.5 if self.touch_targets else 1.6) + extra))
+    def _text_font(self, points: float) -> QFont:
+        """The text font at ``points``, made smaller only where a line would be so tall that three
+        no longer fit in half the window (Nastaliq at 300 % on a 600 px screen)."""
+        lang, readable = translator().current, self.display.readable_font
+        font = lang.font(points, readable)
+        pitch = QFontMetricsF(font).lineSpacing() * line_height(lang.code)
+        most = self.height() / 2 / 3.3  # three lines and the paragraph's margins
+        if pitch > most:
+            font = lang.font(max(BASE_POINTS, points * most / pitch), readable)
+        return font
+
+    def _size_controls(self, palette: QPalette) -> None:
+        """Buttons and icons sized from the control font, drawn in the scheme's colours (the
+        palette just set reaches the widgets only later); touch targets on a kiosk."""
+        # Icons from the size of the type, not its line: Nastaliq's tall lines need no larger icons.
+        icon_px = round(QFontInfo(self.font()).pixelSize() * 1.35)
+        ratio = self.devicePixelRatioF()
+        for spec, button in zip(actions.TOOLBAR, self.toolbar_buttons, strict=True):
+            self.actions_by_id[spec.id].setIcon(icons.icon(spec.icon or "info", palette, icon_px, ratio))
+            button.setIconSize(QSize(icon_px, icon_px))
+        self.view.set_icons(palette, icon_px)
+        self.banner.set_icon_size(icon_px, banner_palette(schemes()[self._applied_scheme or "standard"], palette))
+        assert self._sizes is not None
+        height = max(self._sizes.touch_px, icon_px + 12)  # the label's own height: sizeHint
         for button in self.toolbar.findChildren(QToolButton) + self.view.nav.findChildren(QToolButton):
-            button.setMinimumHeight(height)  # the width: their labels' room for ink (shaped_text)
+            button.setMinimumHeight(height)
+        self.view.sections.setProperty("minimumRowHeight", self._sizes.touch_px)
+        self.toolbar.fit()
+        self.view.nav.fit()
 
     def set_display(self, display: Display) -> None:
-        if display == self.display:
-            return
-        self.display = display
-        self.apply_display()
-        self._save_display()
+        self.controller.set(display)
 
     def step_text_size(self, delta: int) -> None:
-        self.set_display(self.display.step(delta))
+        self.controller.step(delta)
 
     def normal_text_size(self) -> None:
-        self.set_display(Display(1.0, self.display.scheme, self.display.spacing, self.display.readable_font))
+        self.controller.normal_size()
 
     def toggle_accessibility_mode(self) -> None:
         """Large, high-contrast text at once, and back to what was there before."""
-        if self.accessibility_mode:
-            self.accessibility_mode = False
-            self.set_display(self._display_before_mode)
-        else:
-            self._display_before_mode = self.display
-            self.accessibility_mode = True
-            self.set_display(ACCESSIBLE)
-        self.accessibility_button.setChecked(self.accessibility_mode)
-        self._save_display()
+        self.controller.toggle_accessibility_mode()
+        self.accessibility_action.setChecked(self.accessibility_mode)
 
     def reset_display(self) -> None:
-        self.accessibility_mode = False
-        self.set_display(DEFAULT)
-        self.accessibility_button.setChecked(False)
-        self._save_display()
+        self.controller.reset()
+        self.accessibility_action.setChecked(False)
 
     def _on_system_appearance(self, *args: object) -> None:
         if self.display.scheme == "auto":
             self.apply_display()
 
-    def _save_display(self) -> None:
-        if self.settings is not None:
-            save_display(self.settings, self.display, self.accessibility_mode)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._sizes is None:
+            return
+        sizes = sizes_for(self.display.scale, self.width(), self.height(), self.touch_targets)
+        if sizes != self._sizes or self._text_font(sizes.text_points).pointSizeF() != self._text_points:
+            self.apply_display()
 
     def retranslate(self) -> None:
         tr = translator()
+        english = tr.language == SOURCE_LANGUAGE
         texts = self.view.renderer.texts(tr.pgettext)
         self.setWindowTitle(f"{plain(texts.title)} – {APP_NAME}")
-        own = language_info(tr.language).own_name
-        self.language_button.setText(_("Language: {language}").format(language=own))
-        self.language_button.setToolTip(_("Choose another language (Ctrl+L)"))
-        self.language_button.setAccessibleName(_("Language: {language}").format(language=own))
-        self.english_button.setText("English")  # never translated: the way back for anyone
-        self.english_button.setToolTip("Show the leaflet in English (Ctrl+E)")
-        self.english_button.setAccessibleName("English")
-        self.english_button.setVisible(tr.language != SOURCE_LANGUAGE)
+        own = tr.current.own_name
         contact = plain(texts.headings[self.leaflet.contact_section])
-        self.contact_button.setText(contact)
-        self.contact_button.setToolTip(_("Go to the contact details (Ctrl+K)"))
-        self.contact_button.setAccessibleName(contact)
-        self.accessibility_button.setText(_("Accessibility mode"))
-        self.accessibility_button.setToolTip(_("Large text and high contrast, on or off (Ctrl+Shift+A)"))
-        self.accessibility_button.setAccessibleName(_("Accessibility mode"))
-        self.display_button.setText(_("Display settings"))
-        self.display_button.setToolTip(_("Text size, colours and spacing (Ctrl+D)"))
-        self.display_button.setAccessibleName(_("Display settings"))
-        self.shortcuts_button.setText(_("Keyboard shortcuts"))
-        self.shortcuts_button.setToolTip(_("All keyboard shortcuts (F1)"))
-        self.shortcuts_button.setAccessibleName(_("Keyboard shortcuts"))
+        flip_to = SOURCE_LANGUAGE if not english else self.family_language
+        labels = {
+            "chooseLanguage": own,
+            "flipLanguage": "English" if flip_to in (SOURCE_LANGUAGE, None) else localizer(flip_to).own_name,
+            "contact": contact,
+        }
+        for spec in actions.TOOLBAR:
+            action = self.actions_by_id[spec.id]
+            label = labels.get(spec.id) or _(spec.label or spec.description)
+            action.setText(label)
+            keys = ", ".join(k for k in actions.listed_keys(spec))
+            local = _(spec.description)
+            # The tooltip in the family's language and in English, for the practitioner.
+            tip = local if english or local == spec.description else f"{local}\n{spec.description}"
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        if flip_to and not english:
+            self.english_action.setToolTip("Show the leaflet in English (Ctrl+E)")
+        elif english and self.family_language:
+            own_family = localizer(self.family_language).own_name
+            self.english_action.setToolTip(f"{own_family} (Ctrl+E)")
+        self.english_action.setEnabled(not english or self.family_language is not None)
+        self.language_button.setAccessibleName(_("Language: {language}").format(language=own))
         self.toolbar.setAccessibleName(_("Toolbar"))
-        self._size_buttons()
+        for button in self.toolbar_buttons:
+            if button is not self.language_button:
+                button.setAccessibleName(button.text())
+        self.toolbar.fit()
 
     # --- navigation ---------------------------------------------------------------------------
     def _step(self, delta: int) -> None:
@@ -339,7 +447,9 @@ class MainWindow(QMainWindow):
     def show_contact(self) -> None:
         self.close_pages()
         self.view.show_section(self.leaflet.contact_section)
-        self.view.current_page().setFocus()
+        page = self.view.current_page()
+        page.scroll_to_block(page.title_blocks)  # the contact card is just below the heading
+        page.setFocus()
 
     def _remember_section(self, section_id: str) -> None:
         if self.settings is not None:
@@ -366,30 +476,87 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(0)
             self.view.current_page().setFocus()
 
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+        self._notice_timer.start()
+
+    def clear_notice(self) -> None:
+        self._notice_timer.stop()
+        self.notice.clear()
+        self.notice.hide()
+
     def _on_link(self, address: str) -> None:
-        if self.kiosk is not None:  # nothing is left on a kiosk's clipboard for the next person
+        if not self.policy.may_copy:
+            # Nothing is left on a kiosk's clipboard for the next person: the detail is shown
+            # large instead, with the contact card, to note down.
+            if self.view.current_section() != self.leaflet.contact_section:
+                self.show_contact()
+            self.show_notice(_("Please note this down: {address}").format(address=address))
             return
         copy_to_clipboard(address)
-        self.statusBar().showMessage(_("Copied to the clipboard: {address}").format(address=address), 8000)
+        self.show_notice(_("Copied to the clipboard: {address}").format(address=address))
+
+    # --- session ------------------------------------------------------------------------------
+    def set_policy(self, policy: SessionPolicy) -> None:
+        """What this session may do (see session.py); applied at once."""
+        self.policy = policy
+        if not policy.remember:
+            self.controller.settings = None
+        offered = [c for c in policy.languages if c in self.languages] or self.languages
+        self.picker.languages = offered
+        self.picker.touch = policy.touch
+        self.touch_targets = policy.touch
+        self.shortcuts_button.setVisible(policy.shortcuts_page)
+        self.shortcuts_action.setEnabled(policy.shortcuts_page)
+        self.quit_action.setEnabled(policy.may_close)
+        for button, action in ((self.accessibility_button, self.accessibility_action),
+                               (self.display_button, self.display_action)):
+            button.setVisible(policy.display_controls)
+            action.setEnabled(policy.display_controls)
+        self.apply_display()
+
+    def add_trailing(self, widget: QWidget) -> None:
+        """A control at the trailing end of the toolbar (the kiosk's "Finished" button)."""
+        self.toolbar.row.addWidget(widget)
+
+    def reset_session(self, language: str, section: str | None = None) -> None:
+        """Back to the start for the next person: language, section, display, scroll positions,
+        selections, the picker, notices and the clipboard; nothing of the last visitor stays."""
+        self.toolbar.show()
+        self.close_pages()
+        self.stop_reading()
+        if self.read_bar is not None:
+            self.read_bar.hide()
+        translator().set_language(language)
+        self.reset_display()
+        self.recent, self.family_language = [], None
+        self.picker.filter.clear()
+        self.retranslate()
+        self.view.show_section(section or self.view.section_ids()[0])
+        self.view.forget_positions()
+        self.clear_notice()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear(QClipboard.Mode.Clipboard)
+            if clipboard.supportsSelection():
+                clipboard.clear(QClipboard.Mode.Selection)
 
     # --- settings -----------------------------------------------------------------------------
     def restore(self, language: str | None = None, section: str | None = None) -> None:
         """Start on the given (or remembered) language and section; bad stored values are ignored."""
         s = self.settings
-        stored_display = False
         if s is not None:
             stored = s.value("recent_languages", "")
             if isinstance(stored, str):
                 self.recent = [c for c in stored.split(",") if c in self.languages][:MAX_RECENT]
+                self.family_language = self.recent[0] if self.recent else None
             language = language or read_choice(s, "language", self.languages, SOURCE_LANGUAGE)
             section = section or read_choice(s, "section", self.view.section_ids(), self.view.section_ids()[0])
-            self.display, self.accessibility_mode = load_display(s)
-            self._display_before_mode = DEFAULT
-            stored_display = True
+            with frozen_layouts(self):
+                self.controller.load()  # applies the display (once more below if the language changes)
         if language and language != translator().language:
             translator().set_language(language)  # applies the display on the way
-        elif stored_display:
-            self.apply_display()
         if section:
             self.view.show_section(section)
 
@@ -399,9 +566,12 @@ class MainWindow(QMainWindow):
             self.toggle_accessibility_mode()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.kiosk is not None and self.kiosk.locked:
+        if not self.policy.may_close:
             event.ignore()
             return
         if self.settings is not None:
             self.settings.sync()
         super().closeEvent(event)
+
+
+__all__ = ["ACCESSIBLE", "MainWindow"]

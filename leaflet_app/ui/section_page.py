@@ -10,12 +10,32 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCursor, QTextDocument, QWheelEvent
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
+from leaflet_app.contacts import strip_isolates
 from leaflet_app.fonts import line_height
+
+
+class PageKey(NamedTuple):
+    """What a page shows: one section, in one language and text style."""
+
+    language: str
+    section: str
+    with_title: bool  # the leaflet's title and publisher above the heading
+    style: tuple | None
 
 # Characters per line beyond which reading gets harder; wider windows get side margins.
 MAX_LINE_CHARS = 75
@@ -28,10 +48,11 @@ class SectionPage(QTextBrowser):
 
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
 
-    def __init__(self, key: tuple, document: QTextDocument, font: QFont, direction: Qt.LayoutDirection,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, key: PageKey, document: QTextDocument, font: QFont, direction: Qt.LayoutDirection,
+                 title_blocks: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document_key = key  # (language, section, compact, style)
+        self.document_key = key
+        self.title_blocks = title_blocks  # paragraphs above the section's heading
         # The paragraph to keep at the top while the layout settles (after a language or size
         # change the width can still change); forgotten as soon as the reader scrolls.
         self._anchor: int | None = None
@@ -42,9 +63,15 @@ class SectionPage(QTextBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        # No text caret: the keys scroll the text (a caret would be drawn at the start of the
+        # heading, over the first letter, and arrows would move it instead of the text).
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
+        # The margins of the reading column in the text's own background: one surface, no gutters.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         # Set explicitly, so the window's (smaller) control font and direction never reach it.
         self.setFont(font)
         self.setLayoutDirection(direction)
@@ -54,9 +81,33 @@ class SectionPage(QTextBrowser):
     def _forget_anchor(self) -> None:
         self._anchor = None
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         self._anchor = None
-        super().keyPressEvent(event)
+        bar = self.verticalScrollBar()
+        key, plain = event.key(), not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        steps = {
+            Qt.Key.Key_Up: -bar.singleStep(), Qt.Key.Key_Down: bar.singleStep(),
+            Qt.Key.Key_PageUp: -bar.pageStep(), Qt.Key.Key_PageDown: bar.pageStep(),
+        }
+        if plain and key in steps:
+            bar.setValue(bar.value() + steps[key])
+        elif key == Qt.Key.Key_Space and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                              Qt.KeyboardModifier.ShiftModifier):
+            shift = event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+            bar.setValue(bar.value() + (-bar.pageStep() if shift else bar.pageStep()))
+        elif plain and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            bar.setValue(bar.minimum() if key == Qt.Key.Key_Home else bar.maximum())
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copies carry the text only: the isolates that keep contact details left to right on
+        screen would travel into a text message or a dialler."""
+        data = QMimeData()
+        data.setText(strip_isolates(self.textCursor().selection().toPlainText()))
+        return data
 
     def mousePressEvent(self, event) -> None:
         self._anchor = None
@@ -109,7 +160,8 @@ class SectionPage(QTextBrowser):
         if not block.isValid():
             return True
         self.document().size()  # finish the (otherwise lazy) layout, so positions are final
-        top = int(self.document().documentLayout().blockBoundingRect(block).top())
+        # The first block from the very top (above it is only the document's margin).
+        top = 0 if number == 0 else int(self.document().documentLayout().blockBoundingRect(block).top())
         bar = self.verticalScrollBar()
         bar.setValue(top)
         return bar.value() >= top
@@ -121,13 +173,16 @@ def apply_spacing(doc: QTextDocument, language: str, spacing: bool, pixel_size: 
     height = max(1.5 if spacing else 1.0, line_height(language))
     if height == 1.0:
         return
-    cursor = QTextCursor(doc)
-    cursor.select(QTextCursor.SelectionType.Document)
     fmt = QTextBlockFormat()
     fmt.setLineHeight(round(height * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if spacing:
         fmt.setBottomMargin(2 * pixel_size)
-    cursor.mergeBlockFormat(fmt)
+    block = doc.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        if cursor.currentTable() is None:  # the contact card keeps its Latin lines
+            cursor.mergeBlockFormat(fmt)
+        block = block.next()
 
 
 # Pages kept laid out: enough for every language in both text styles of one section, and more.
@@ -141,10 +196,10 @@ class PageShelf(QWidget):
     shown at another size. The least recently shown pages are let go beyond ``KEPT_PAGES``.
     """
 
-    def __init__(self, make_page: Callable[[tuple], SectionPage], parent: QWidget | None = None) -> None:
+    def __init__(self, make_page: Callable[[PageKey], SectionPage], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._make_page = make_page
-        self._pages: OrderedDict[tuple, SectionPage] = OrderedDict()
+        self._pages: OrderedDict[PageKey, SectionPage] = OrderedDict()
         self.current: SectionPage | None = None
         self._held = False
 
@@ -156,7 +211,7 @@ class PageShelf(QWidget):
     def pages(self) -> list[SectionPage]:
         return list(self._pages.values())
 
-    def show_key(self, key: tuple) -> SectionPage:
+    def show_key(self, key: PageKey) -> SectionPage:
         """Show the page for ``key`` (built if it is not kept) in place of the current one."""
         page = self._pages.pop(key, None)
         if page is None:

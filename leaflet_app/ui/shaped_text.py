@@ -14,7 +14,7 @@ import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QIcon, QPainter, QPaintEvent, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QLabel,
     QStyle,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaflet_app.fonts import family_line_height
+from leaflet_app.ui.style import button_face
 
 KEPT_TEXTS = 2000
 NO_WRAP = -1.0
@@ -140,17 +141,37 @@ class TextLabel(QLabel):
 
 
 class TextButton(QToolButton):
-    """A text-only tool button that measures and paints its label from ``shaped``."""
+    """A tool button that measures and paints its label from ``shaped``. With an icon it shows
+    the icon on the leading side of the label, or the icon alone (``ToolButtonIconOnly``: the
+    label is then the tooltip and the accessible name only)."""
 
     def _label(self) -> ShapedText:
         return shaped(self.text(), self.font(), NO_WRAP, self.layoutDirection())
 
+    def shows_text(self) -> bool:
+        return self.icon().isNull() or self.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly
+
+    def shows_icon(self) -> bool:
+        return not self.icon().isNull() and self.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonTextOnly
+
+    def _gap(self) -> int:
+        return self.fontMetrics().height() // 3
+
+    def _content(self) -> QSize:
+        size = self._label().size if self.shows_text() else QSize(0, 0)
+        size = size.expandedTo(QSize(0, self.fontMetrics().height()))
+        if self.shows_icon():
+            icon = self.iconSize()
+            gap = self._gap() if self.shows_text() else 0
+            size = QSize(size.width() + icon.width() + gap, max(size.height(), icon.height()))
+        return size
+
     def sizeHint(self) -> QSize:
         option = QStyleOptionToolButton()
         self.initStyleOption(option)
-        size = self._label().size.expandedTo(QSize(0, self.fontMetrics().height()))
+        pad = QSize(self.fontMetrics().height() // 2 + 8, 0)
         return self.style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, option,
-                                             size + QSize(8, 0), self).expandedTo(self.minimumSize())
+                                             self._content() + pad, self).expandedTo(self.minimumSize())
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -159,12 +180,26 @@ class TextButton(QToolButton):
         painter = QStylePainter(self)
         option = QStyleOptionToolButton()
         self.initStyleOption(option)
-        option.text = ""  # the panel from the style, the label from the kept layout
+        option.text = ""  # the panel from the style, the label and icon drawn here
+        option.icon = QIcon()
         painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
-        label = self._label()
-        group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
-        painter.setPen(self.palette().color(group, QPalette.ColorRole.ButtonText))
-        label.draw(painter, (self.width() - label.size.width()) / 2, (self.height() - label.size.height()) / 2)
+        on = self.isChecked() or self.isDown()
+        _fill, ink = button_face(self.palette(), on, self.isEnabled())
+        content = self._content()
+        x = (self.width() - content.width()) / 2
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        if self.shows_icon():
+            size = self.iconSize()
+            mode = QIcon.Mode.Disabled if not self.isEnabled() else (QIcon.Mode.Selected if on else QIcon.Mode.Normal)
+            pixmap = self.icon().pixmap(size, self.devicePixelRatioF(), mode)
+            icon_x = x + content.width() - size.width() if rtl else x
+            painter.drawPixmap(int(icon_x), (self.height() - size.height()) // 2, pixmap)
+            if not rtl:
+                x += size.width() + self._gap()
+        if self.shows_text():
+            label = self._label()
+            painter.setPen(ink)
+            label.draw(painter, x, (self.height() - label.size.height()) / 2)
 
 
 class SectionDelegate(QStyledItemDelegate):
@@ -183,7 +218,9 @@ class SectionDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         text, width = self._text(option, index)
         size = shaped(text, option.font, width, option.direction).size
-        return QSize(size.width() + 2 * self.MARGIN, size.height() + 2 * self.MARGIN)
+        # Rows at least as tall as a finger needs on a touch screen (set by the window).
+        least = int(option.widget.property("minimumRowHeight") or 0) if option.widget is not None else 0
+        return QSize(size.width() + 2 * self.MARGIN, max(least, size.height() + 2 * self.MARGIN))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

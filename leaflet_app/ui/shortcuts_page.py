@@ -1,4 +1,5 @@
-"""The keyboard shortcuts page, translated, listing every action the app offers."""
+"""The keyboard shortcuts page, translated, built from the action registry (actions.py): it
+lists exactly the keys the window defines, mirrored in right-to-left languages."""
 
 from __future__ import annotations
 
@@ -8,34 +9,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from leaflet_app.i18n import N_, _, translator
+from leaflet_app.i18n import _, translator
+from leaflet_app.ui.actions import shortcut_rows
 from leaflet_app.ui.retranslate import follow_language
-
-# (what it does, keys). Keys are shown in the platform's own notation.
-SHORTCUTS = (
-    (N_("Next section"), ("Ctrl+Tab", "Ctrl+PgDown")),
-    (N_("Previous section"), ("Ctrl+Shift+Tab", "Ctrl+PgUp")),
-    (N_("Go to section 1 to 9"), ("Alt+1", "Alt+9")),
-    (N_("Contact details"), ("Ctrl+K",)),
-    (N_("Choose a language"), ("Ctrl+L",)),
-    (N_("Show the leaflet in English"), ("Ctrl+E",)),
-    (N_("Accessibility mode on or off"), ("Ctrl+Shift+A",)),
-    (N_("Display settings"), ("Ctrl+D",)),
-    (N_("Larger text"), ("Ctrl+=", "Ctrl++")),
-    (N_("Smaller text"), ("Ctrl+-",)),
-    (N_("Normal text size"), ("Ctrl+0",)),
-    (N_("Scroll the text"), ("Up", "Down", "PgUp", "PgDown", "Space")),
-    (N_("Move between controls"), ("Tab", "Shift+Tab")),
-    (N_("Keyboard shortcuts"), ("F1",)),
-    (N_("Close this page"), ("Esc",)),
-)
 
 
 class ShortcutsPage(QWidget):
     closed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, sections: int = 9, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="shortcutsPage")
+        self.sections = sections
         self.text = QTextBrowser(objectName="shortcutsText")
         self.text.setOpenLinks(False)
         self.close_button = QPushButton(objectName="closeShortcuts")
@@ -46,17 +30,25 @@ class ShortcutsPage(QWidget):
         follow_language(self, self.retranslate)
 
     def retranslate(self) -> None:
-        direction = "rtl" if translator().direction == Qt.LayoutDirection.RightToLeft else "ltr"
+        rtl = translator().direction == Qt.LayoutDirection.RightToLeft
+        direction = "rtl" if rtl else "ltr"
+        self.text.setLayoutDirection(translator().direction)
         rows = []
-        for what, keys in SHORTCUTS:
+        for what, keys in shortcut_rows(self.sections):
             shown = " · ".join(
                 "\u2066" + QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) + "\u2069" for k in keys
             )
-            rows.append(f"<tr><td>{html.escape(_(what))}</td><td><b>{html.escape(shown)}</b></td></tr>")
+            cells = [f"<td>{html.escape(_(what))}</td>", f"<td><b>{html.escape(shown)}</b></td>"]
+            # Qt lays table columns out left to right whatever the direction: in Arabic and Urdu
+            # the cells are given in the other order, so the description stands on the right.
+            rows.append("<tr>" + "".join(reversed(cells) if rtl else cells) + "</tr>")
         title = html.escape(_("Keyboard shortcuts"))
+        # Room round the text for ink beyond the letters' boxes (Nastaliq's first stroke).
+        self.text.document().setDocumentMargin(self.fontMetrics().height() * 0.8)
         self.text.setHtml(
             f'<html><body dir="{direction}"><h2>{title}</h2>'
-            f'<table cellpadding="6">{"".join(rows)}</table></body></html>'
+            f'<table dir="{direction}" align="{"right" if rtl else "left"}" cellpadding="6">'
+            f'{"".join(rows)}</table></body></html>'
         )
         self.text.setAccessibleName(_("Keyboard shortcuts"))
         self.close_button.setText(_("Close"))

@@ -1,0 +1,74 @@
+"""The contact card: the telephone number, e-mail and postal address of a leaflet, large and
+the same in every language, at the top of its contact section.
+
+The details are taken from the English source (links ``tel:`` and ``mailto:``, and the
+paragraph holding the leaflet's listed street address), never from a translation, so the card
+cannot carry a translator's slip.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from leaflet_app.contacts import LRI, PDI
+from leaflet_app.content import Leaflet
+
+# Contact details are Latin letters and digits in every language: their own face and line height
+# (in an Urdu page the Nastaliq line would make each row twice as tall).
+LATIN_FAMILY = "Noto Sans"
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    phone: str = ""
+    phone_link: str = ""  # tel:…
+    email: str = ""
+    address: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.phone or self.email or self.address)
+
+
+def contact_card(leaflet: Leaflet) -> ContactCard:
+    section = leaflet.section(leaflet.contact_section)
+    phone = phone_link = email = ""
+    address: tuple[str, ...] = ()
+    for token in section.tokens:
+        if token.type != "inline":
+            continue
+        children = token.children or []
+        for i, child in enumerate(children):
+            href = str(child.attrs.get("href", "")) if child.type == "link_open" else ""
+            text = children[i + 1].content if href and i + 1 < len(children) else ""
+            if href.startswith("tel:") and not phone:
+                phone, phone_link = text, href
+            elif href.startswith("mailto:") and not email:
+                email = text
+        lines = [c.content.strip() for c in children if c.type == "text" and c.content.strip()]
+        is_address = len(lines) > 1 and not any(c.type == "link_open" for c in children)
+        if not address and is_address and leaflet.contacts.find("\n".join(lines)):
+            address = tuple(lines)
+    return ContactCard(phone, phone_link, email, address)
+
+
+def card_html(card: ContactCard, border: str, icon_px: int) -> str:
+    """The card as a table for a QTextDocument: an icon (``icon:phone``, ``icon:mail``,
+    ``icon:map-pin``, added to the document as images) beside each detail, always left to right."""
+    rows = []
+    if card.phone:
+        rows.append(("phone", f'<a href="{html.escape(card.phone_link)}"><b>{html.escape(card.phone)}</b></a>'))
+    if card.email:
+        rows.append(("mail", f'<a href="mailto:{html.escape(card.email)}"><b>{html.escape(card.email)}</b></a>'))
+    if card.address:
+        # Two lines: the addressee, then the street address (the card stays short enough to
+        # show whole with large text).
+        first, rest = card.address[0], ", ".join(card.address[1:])
+        rows.append(("map-pin", html.escape(first) + ("<br/>" + html.escape(rest) if rest else "")))
+    cells = "".join(
+        f'<tr><td valign="middle" width="1"><img src="icon:{icon}" width="{icon_px}" height="{icon_px}"/></td>'
+        f'<td valign="middle" dir="ltr">{LRI}{body}{PDI}</td></tr>'
+        for icon, body in rows
+    )
+    return (f'<table class="contactCard" border="1" cellspacing="0" cellpadding="8" width="100%" '
+            f'style="border-color: {border}; border-style: solid; font-family: \'{LATIN_FAMILY}\';">{cells}</table>')

@@ -1,0 +1,61 @@
+"""Interface icons: Lucide SVGs (``resources/icons/ui``) drawn in the palette's colours.
+
+The SVGs use ``currentColor``; each icon is rendered at the exact size a control asks for, in
+the colour of its text (and the disabled and highlighted variants), so every scheme — the
+high-contrast ones included — recolours them, and they stay crisp at every text size.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from leaflet_app import paths
+
+
+@cache
+def _svg(name: str) -> str:
+    return (paths.resources_dir() / "icons" / "ui" / f"{name}.svg").read_text(encoding="utf-8")
+
+
+@cache
+def _image(name: str, color: str, px: int, ratio: float) -> QImage:
+    data = QByteArray(_svg(name).replace("currentColor", color).encode("utf-8"))
+    renderer = QSvgRenderer(data)
+    side = max(1, round(px * ratio))
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, side, side))
+    painter.end()
+    image.setDevicePixelRatio(ratio)
+    return image
+
+
+def pixmap(name: str, color: QColor, px: int, ratio: float = 1.0) -> QPixmap:
+    return QPixmap.fromImage(_image(name, color.name(), px, ratio))
+
+
+def icon(name: str, palette: QPalette, px: int, ratio: float = 1.0,
+         role: QPalette.ColorRole = QPalette.ColorRole.ButtonText) -> QIcon:
+    """``name`` at ``px`` in the palette's text colour; greyed when disabled, in the highlighted
+    text colour when selected."""
+    result = QIcon()
+    variants = (
+        (QIcon.Mode.Normal, palette.color(QPalette.ColorGroup.Active, role)),
+        (QIcon.Mode.Active, palette.color(QPalette.ColorGroup.Active, role)),
+        (QIcon.Mode.Disabled, palette.color(QPalette.ColorGroup.Disabled, role)),
+        (QIcon.Mode.Selected, palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)),
+    )
+    for mode, color in variants:
+        for state in (QIcon.State.Off, QIcon.State.On):
+            result.addPixmap(pixmap(name, color, px, ratio), mode, state)
+    return result
+
+
+def icon_size(px: int) -> QSize:
+    return QSize(px, px)

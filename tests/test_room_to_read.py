@@ -1,0 +1,284 @@
+"""Room to read: at every window size, in every language and display, the text keeps most of the
+window; contact details are on screen as soon as Contact Us opens; controls stay legible."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LANGUAGES
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication
+from test_accessibility import _clipped_labels
+from uitools import block_at_top
+
+from leaflet_app.contact_card import contact_card
+from leaflet_app.display import Display
+from leaflet_app.theme import CONTROL_PAIRS, contrast_ratio, schemes
+from leaflet_app.ui.chrome import TOUCH_PX
+
+SIZES = [(1024, 600), (1280, 800), (1366, 768), (1920, 1080), (800, 1280), (1080, 1920)]
+MODES = ("normal", "accessible", "300")
+
+
+def _set_mode(window, mode: str) -> None:
+    if mode == "accessible":
+        window.start_accessible()
+    elif mode == "300":
+        window.set_display(Display(scale=3.0))
+
+
+def _line_pitch(page) -> float:
+    """The height one line of body text really takes on the page (a paragraph's height over its
+    lines, as laid out, line height and spacing included)."""
+    doc = page.document()
+    doc.size()
+    block = doc.findBlockByNumber(1)
+    lines = max(1, block.layout().lineCount())
+    return doc.documentLayout().blockBoundingRect(block).height() / lines
+
+
+def _settle(qtbot) -> None:
+    QApplication.processEvents()
+    qtbot.wait(1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_text_keeps_half_the_window_at_every_size(window, qtbot, language: str, mode: str) -> None:
+    window.set_language(language)
+    _set_mode(window, mode)
+    window.show_section("law-and-guidance")  # the longest section: it must be able to scroll
+    problems = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        _settle(qtbot)
+        page = window.view.current_page()
+        where = f"{language} {mode} {width}x{height}"
+        area = page.viewport().height() if page.isVisible() else 0
+        line = _line_pitch(page)
+        if area < height / 2:
+            problems.append(f"{where}: reading area {area}px of {height}")
+        if area < 3 * line:
+            problems.append(f"{where}: fewer than three lines ({area}px, line {line:.0f}px)")
+        if page.horizontalScrollBar().maximum() != 0:
+            problems.append(f"{where}: the text scrolls sideways")
+        clipped = _clipped_labels(window)
+        if clipped:
+            problems.append(f"{where}: clipped {clipped}")
+        tops = {b.geometry().top() for b in window.toolbar_buttons if b.isVisible()}
+        if len(tops) != 1:
+            problems.append(f"{where}: toolbar not one row")
+    assert problems == []
+
+
+@pytest.mark.parametrize("accessible", [False, True])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_contact_us_shows_the_details_without_scrolling(window, qtbot, leaflet, language: str,
+                                                        accessible: bool) -> None:
+    card = contact_card(leaflet)
+    assert card.phone == "01604 364036" and card.email == "nscb@northamptonshire.gcsx.gov.uk"
+    window.resize(1280, 800)
+    window.set_language(language)
+    if accessible:
+        window.start_accessible()
+    window.show_section("what-is-an-scr")
+    qtbot.mouseClick(window.contact_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
+    page = window.view.current_page()
+    view_rect = page.viewport().rect()
+    for detail in (card.phone, card.email, card.address[-1]):
+        found = page.document().find(detail)
+        assert not found.isNull(), detail
+        start, end = QTextCursor(found), QTextCursor(found)
+        start.setPosition(found.selectionStart())
+        end.setPosition(found.selectionEnd())
+        for cursor in (start, end):
+            assert view_rect.contains(page.cursorRect(cursor)), f"{language}: {detail} is off screen"
+    # The section's own heading is the first thing on the page, not the leaflet's title.
+    assert page.document().firstBlock().text().strip() == window.view.sections.currentItem().text().strip()
+
+
+def test_a_section_change_shows_the_heading_never_the_title(window, qtbot) -> None:
+    window.resize(1024, 600)
+    window.set_language("ur")
+    window.start_accessible()
+    seen = []
+    for section_id in window.view.section_ids():
+        window.show_section(section_id)
+        _settle(qtbot)
+        page = window.view.current_page()
+        top = page.document().findBlockByNumber(block_at_top(page)).text()
+        seen.append(top)
+        assert top.strip() == window.view.sections.currentItem().text().strip(), section_id
+    assert len(set(seen)) == len(seen)  # "next section" visibly changes the text
+
+
+@pytest.mark.parametrize("scheme", sorted(schemes()))
+def test_control_outlines_stand_out(window, qtbot, scheme: str) -> None:
+    """WCAG 1.4.11: button outlines at least 3:1 against the window, read from the pixels."""
+    pairs = schemes()[scheme].colors
+    for fore, back in CONTROL_PAIRS:
+        assert contrast_ratio(QColor(pairs[fore]), QColor(pairs[back])) >= 3, (scheme, fore, back)
+    window.set_display(Display(scheme=scheme))
+    _settle(qtbot)
+    button = window.contact_button
+    image = button.grab().toImage()
+    window_color = QApplication.palette().color(QPalette.ColorRole.Window)
+    edge = [image.pixelColor(image.width() // 2, y) for y in range(3)]  # the top edge, 3 px deep
+    outline = max(edge, key=lambda c: contrast_ratio(c, window_color))
+    assert contrast_ratio(outline, window_color) >= 3, (scheme, outline.name(), window_color.name())
+
+
+def test_the_accessibility_toggle_shows_its_state(window, qtbot) -> None:
+    button = window.accessibility_button
+    before = button.grab().toImage().pixelColor(button.width() // 2, button.height() // 2 + 1)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
+    assert button.isChecked()
+    face = button.grab().toImage().pixelColor(3, button.height() // 2)
+    assert face == QApplication.palette().color(QPalette.ColorRole.Highlight)  # filled when on
+    assert before != face
+
+
+def test_previous_and_next_are_disabled_at_the_ends(window, qtbot) -> None:
+    window.start_accessible()
+    view = window.view
+    window.show_section(view.section_ids()[0])
+    assert not view.previous_button.isEnabled() and view.next_button.isEnabled()
+    window.show_section(view.section_ids()[-1])
+    assert view.previous_button.isEnabled() and not view.next_button.isEnabled()
+
+
+def test_kiosk_touch_targets_and_portrait_type(window, qtbot) -> None:
+    window.touch_targets = True
+    window.resize(1080, 1920)
+    window.apply_display()
+    _settle(qtbot)
+    for button in window.toolbar_buttons + [window.view.next_button]:
+        if button.isVisible():
+            assert button.height() >= TOUCH_PX, button.objectName()
+    page = window.view.current_page()
+    chars = page.viewport().width() / QFontMetricsF(page.font()).averageCharWidth()
+    assert 45 <= chars <= 80, f"{chars:.0f} characters a line"
+
+
+def test_after_a_restart_the_toggle_gives_back_the_users_own_display(qtbot, leaflet) -> None:
+    from leaflet_app.settings import open_settings
+    from leaflet_app.ui.main_window import MainWindow
+
+    own = Display(scale=1.5, scheme="dark", readable_font=True)
+    first = MainWindow(leaflet, LANGUAGES, open_settings())
+    qtbot.addWidget(first)
+    first.restore()
+    first.set_display(own)
+    first.toggle_accessibility_mode()
+    first.close()
+    second = MainWindow(leaflet, LANGUAGES, open_settings())
+    qtbot.addWidget(second)
+    second.restore()
+    assert second.accessibility_mode
+    second.toggle_accessibility_mode()
+    assert second.display == own  # not the default: the display the user had chosen
+
+
+def test_the_shortcuts_page_is_mirrored_in_right_to_left_languages(window, qtbot) -> None:
+    from PySide6.QtGui import QTextCursor as C
+
+    for language, rtl in (("en", False), ("ar", True), ("ur", True)):
+        window.set_language(language)
+        window.open_shortcuts()
+        _settle(qtbot)
+        text = window.shortcuts.text
+        assert (text.layoutDirection() == Qt.LayoutDirection.RightToLeft) == rtl
+        cursor = C(text.document())
+        cursor.movePosition(C.MoveOperation.NextBlock)
+        table = cursor.currentTable() or C(text.document().findBlockByNumber(2)).currentTable()
+        assert table is not None
+        # The description of the first row stands on the reading side: right in Arabic and Urdu.
+        description = window.shortcuts.text.document().find(_translated(language, "Next section"))
+        assert not description.isNull()
+        described = text.cursorRect(description).center().x()
+        keys = text.cursorRect(text.document().find("Ctrl+Tab")).center().x()
+        assert (described > keys) == rtl, language
+        window.close_pages()
+
+
+def test_the_reader_has_no_caret_and_the_keys_scroll_both_ways(window, qtbot) -> None:
+    window.resize(640, 480)
+    window.show_section("law-and-guidance")
+    _settle(qtbot)
+    page = window.view.current_page()
+    page.setFocus()
+    assert not page.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0
+    for key, moves in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1), (Qt.Key.Key_Down, 1),
+                       (Qt.Key.Key_Up, -1), (Qt.Key.Key_Space, 1), (Qt.Key.Key_End, 1), (Qt.Key.Key_Home, -1)):
+        if moves < 0 and bar.value() == 0:
+            bar.setValue(bar.maximum())
+        if moves > 0 and bar.value() == bar.maximum():
+            bar.setValue(0)
+        before = bar.value()
+        qtbot.keyClick(page, key)
+        assert (bar.value() - before) * moves > 0, key
+    assert bar.value() == 0  # Home: back at the top
+
+
+def test_alt_n_on_the_open_section_goes_back_to_its_top(window, qtbot) -> None:
+    window.resize(640, 480)
+    window.show_section("law-and-guidance")
+    _settle(qtbot)
+    page = window.view.current_page()
+    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    qtbot.keyClick(page, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.verticalScrollBar().value() == 0)
+
+
+def test_copies_carry_no_invisible_marks(window, qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    window.set_language("ar")
+    window.show_contact()
+    _settle(qtbot)
+    page = window.view.current_page()
+    found = page.document().find("01604 364036")
+    cursor = QTextCursor(found)
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    page.setTextCursor(cursor)
+    assert "\u2066" in cursor.selectedText() or "\u2066" in page.document().toPlainText()
+    page.copy()
+    copied = QGuiApplication.clipboard().text()
+    assert "01604 364036" in copied and not any(c in copied for c in "\u2066\u2067\u2068\u2069")
+
+
+def test_lists_with_their_own_markers_get_no_bullets(window, qtbot) -> None:
+    from PySide6.QtGui import QTextListFormat
+
+    window.show_section("law-and-guidance")
+    doc = window.view.current_page().document()
+    styles = {}
+    block = doc.begin()
+    while block.isValid():
+        if block.textList() is not None:
+            styles[block.text()[:8]] = block.textList().format().style()
+        block = block.next()
+    assert styles["5 (1) (e"] == styles["(a) abus"] == QTextListFormat.Style.ListStyleUndefined
+    window.show_section("how-reviews-work")
+    doc = window.view.current_page().document()
+    bullets = [b.textList().format().style() for b in _blocks(doc) if b.textList() is not None]
+    assert bullets and all(s == QTextListFormat.Style.ListDisc for s in bullets)
+
+
+def _translated(language: str, message: str) -> str:
+    from leaflet_app.i18n import localizer
+
+    return localizer(language).gettext(message)
+
+
+def _blocks(doc):
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
