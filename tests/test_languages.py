@@ -192,7 +192,10 @@ def test_switching_through_all_languages_keeps_section_and_scroll(window, qtbot)
     for code in LANGUAGES + ["en"]:
         window.set_language(code)
         assert window.view.current_section() == "law-and-guidance", code
-        assert block_at_top(window.view.current_page()) == top, code  # the page shown now, scrolled
+        page = window.view.current_page()  # the page shown now, where it is really scrolled to
+        shown, bar = block_at_top(page), page.verticalScrollBar()
+        # The same paragraph at the top, or, where the language's text is shorter, as far as it goes.
+        assert shown == top or (shown < top and bar.value() == bar.maximum()), (code, shown, top)
 
 
 def test_qt_own_strings_follow_the_language(window) -> None:
