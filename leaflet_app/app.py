@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from leaflet_app import APP_NAME, paths
 from leaflet_app.catalogues import SOURCE_LANGUAGE, available_languages
 from leaflet_app.content import Leaflet, load_leaflet
+from leaflet_app.files import replacing
+from leaflet_app.font_check import warn_once_if_damaged
 from leaflet_app.fonts import application_font, use_bundled_fonts_only
 from leaflet_app.settings import APPLICATION, ORGANIZATION
 from leaflet_app.ui.style import LeafletStyle
@@ -35,6 +37,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     if not app.property("leafletConfigured"):
         app.setStyle(LeafletStyle())  # Fusion, with plain scroll bars
         use_application_font(SOURCE_LANGUAGE)
+        warn_once_if_damaged()
         app.setProperty("leafletConfigured", True)
     return app  # type: ignore[return-value]
 
@@ -77,13 +80,34 @@ class _FirstPaint(QObject):
         return False
 
 
+def save_picture(widget: QWidget, path: Path) -> str | None:
+    """Write ``widget`` as a PNG through a temporary file; the reason it failed, or None."""
+    try:
+        with replacing(path) as tmp:
+            if not widget.grab().save(str(tmp), "PNG"):
+                raise OSError("the picture could not be written (is the disk full?)")
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror or exc}"
+    return None
+
+
 def save_screenshot_after_first_paint(window: QWidget, path: Path, size: QSize) -> None:
-    """Show ``window`` at ``size``; after its first paint write it to ``path`` and quit."""
+    """Show ``window`` at ``size``; after its first paint write it to ``path`` and quit.
+
+    Problems are said on standard error: a size the window cannot take, a file not written.
+    """
 
     def grab() -> None:
         QApplication.processEvents()  # settle any layout-direction flip before grabbing
-        ok = window.grab().save(str(path))
-        QApplication.instance().exit(0 if ok else 1)  # type: ignore[union-attr]
+        actual = window.size()
+        if actual != size:
+            print(f"leaflet-app: the window cannot be {size.width()}x{size.height()} (its smallest size is "
+                  f"{window.minimumWidth()}x{window.minimumHeight()}); the picture is "
+                  f"{actual.width()}x{actual.height()}", file=sys.stderr)
+        error = save_picture(window, path)
+        if error:
+            print(f"leaflet-app: {error}", file=sys.stderr)
+        QApplication.instance().exit(1 if error else 0)  # type: ignore[union-attr]
 
     target = window.centralWidget() if hasattr(window, "centralWidget") else window
     _FirstPaint(target, grab)

@@ -14,11 +14,13 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError
 
-from leaflet_app.catalogues import read_catalogue
+from leaflet_app.catalogues import CatalogueError, read_catalogue_checked
 from leaflet_app.contacts import ContactMatcher
 
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
+_IMAGE = re.compile(r"!\[")
+_HTML = re.compile(r"<[A-Za-z/!?]")  # a tag, a comment or a processing instruction
 
 
 @dataclass(frozen=True)
@@ -56,15 +58,17 @@ def check_message(language: str, msg: Message, contacts: ContactMatcher) -> list
             found.append(f"placeholders differ: {sorted(_PLACEHOLDER.findall(src))} vs {sorted(_PLACEHOLDER.findall(tgt))}")
         if _markdown_shape(src) != _markdown_shape(tgt):
             found.append("Markdown structure differs (emphasis *, links [text](address) or line breaks)")
+        if len(_IMAGE.findall(tgt)) > len(_IMAGE.findall(src)) or len(_HTML.findall(tgt)) > len(_HTML.findall(src)):
+            found.append("a translation is text: no images ![..](..) and no HTML tags")
     return found
 
 
 def check_catalogue(language: str, po: Path, template: Catalog, contacts: ContactMatcher) -> list[Problem]:
     try:
-        catalog = read_catalogue(po)
-    except (OSError, PoFileError, ValueError, UnicodeDecodeError) as exc:
+        catalog, read_problems = read_catalogue_checked(po)
+    except (OSError, PoFileError, CatalogueError, ValueError, UnicodeDecodeError) as exc:
         return [Problem(language, None, str(po), f"cannot be read: {exc}")]
-    problems: list[Problem] = []
+    problems = [Problem(language, None, str(po), what) for what in read_problems]
     for wanted in template:
         if not wanted.id:
             continue

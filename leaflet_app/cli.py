@@ -11,7 +11,6 @@ import logging
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,16 +59,32 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
+def shorten(value: object, limit: int = 60) -> str:
+    """An argument as it may be echoed back: a pasted 100,000-character value is cut short."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
 def _check_choice(kind: str, value: str | None, valid: Sequence[str]) -> None:
     if value is not None and value not in valid:
-        raise UsageError(f"unknown {kind} '{value}'. Valid {kind}s: {', '.join(valid)}")
+        raise UsageError(f"unknown {kind} '{shorten(value)}'. Valid {kind}s: {', '.join(valid)}")
 
 
 def _parse_size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"(\d{2,5})[xX](\d{2,5})", text.strip())
     if not m or not (200 <= int(m.group(1)) <= 10000 and 200 <= int(m.group(2)) <= 10000):
-        raise UsageError(f"--size must look like 1280x800 (width and height from 200 to 10000), not '{text}'")
+        raise UsageError(f"--size must look like 1280x800 (width and height from 200 to 10000), not '{shorten(text)}'")
     return int(m.group(1)), int(m.group(2))
+
+
+def _check_output(option: str, path: Path, *suffixes: str) -> None:
+    """Refuse, before any work, an output that cannot be written: a folder, a missing folder."""
+    if path.suffix.lower() not in suffixes:
+        raise UsageError(f"{option} writes {' and '.join(suffixes)} files; '{shorten(path, 300)}' has another extension")
+    if path.is_dir():
+        raise UsageError(f"{option}: '{shorten(path, 300)}' is a folder; give a file name")
+    if not path.resolve().parent.is_dir():
+        raise UsageError(f"{option}: the folder of '{shorten(path, 300)}' does not exist")
 
 
 def list_languages(languages: Sequence[str]) -> str:
@@ -85,6 +100,8 @@ def list_languages(languages: Sequence[str]) -> str:
         else:
             st = lang.status
             status = f"{st.state}, {st.percent_checked}% checked ({st.checked}/{st.total})"
+            if lang.problems:
+                status += f"; problems: {'; '.join(lang.problems)}"
         rows.append((code, lang.english_name, lang.own_name, lang.info.direction, status))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     return "\n".join(
@@ -94,15 +111,9 @@ def list_languages(languages: Sequence[str]) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then move it into place: never a half file."""
-    path = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from leaflet_app.files import write_text
+
+    write_text(path, text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         leaflet = default_leaflet()
-    except LeafletError as exc:
+    except (LeafletError, OSError) as exc:  # OSError: the data folder itself is missing
         print(f"leaflet-app: the leaflet cannot be shown: {exc}", file=sys.stderr)
         return 1
     langs = languages()
@@ -121,14 +132,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_choice("language", args.language, langs)
         _check_choice("section", args.section, leaflet.section_ids())
         size = _parse_size(args.size)
-        if args.export is not None and args.export.suffix.lower() not in EXPORT_FORMATS:
-            raise UsageError(f"--export writes {' and '.join(EXPORT_FORMATS)} files; '{args.export}' has another extension")
+        outputs = [o for o in ("export", "screenshot", "speak") if getattr(args, o) is not None]
+        if len(outputs) > 1:
+            raise UsageError(f"--{' and --'.join(outputs)} each make one file and exit: run the app once for each")
+        if args.export is not None:
+            _check_output("--export", args.export, *EXPORT_FORMATS)
+        if args.speak is not None:
+            _check_output("--speak", args.speak, ".wav")
+        if args.screenshot is not None:
+            _check_output("--screenshot", args.screenshot, ".png")
         if (args.bilingual or args.large_print) and (args.export is None or args.export.suffix.lower() != ".pdf"):
             raise UsageError("--bilingual and --large-print need --export FILE.pdf")
-        if args.speak is not None and args.speak.suffix.lower() != ".wav":
-            raise UsageError(f"--speak writes .wav files; '{args.speak}' has another extension")
-        if args.screenshot is not None and args.screenshot.suffix.lower() != ".png":
-            raise UsageError(f"--screenshot writes .png files; '{args.screenshot}' has another extension")
     except UsageError as exc:
         return _fail(str(exc))
 
@@ -153,11 +167,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _export(leaflet, language: str, path: Path) -> int:
     from leaflet_app.i18n import localizer
     from leaflet_app.render import LeafletRenderer
+    from leaflet_app.review_notice import review_notice
 
     lang = localizer(language)
     if lang.error:
         log.warning("The %s catalogue cannot be used (%s); exporting English", language, lang.error)
     text = LeafletRenderer(leaflet).plain_text(lang.pgettext, lang.direction_name)
+    notice = review_notice(lang)
+    if notice is not None:  # the family's copy says, as the banner does, how far to trust it
+        text = "\n".join(notice.lines()) + "\n\n" + text
     try:
         write_atomically(path, text)
     except OSError as exc:

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from leaflet_app.contacts import LRI, PDI, ContactMatcher
+from leaflet_app.files import read_bytes_limited
 
 LEAFLET_CONTEXT = "leaflet"  # message context of the title and the publisher line
 _HEADING_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$")
@@ -172,32 +173,60 @@ def parse_source(text: str, source_name: str = "leaflet.md") -> tuple[
     return title, publisher, sections
 
 
+MAX_SOURCE_BYTES = 2 * 1024 * 1024  # a leaflet is a few pages; anything far larger is the wrong file
+
+
+def contact_details(meta: dict, where: object) -> list[str]:
+    """``contact_details`` from ``leaflet.toml``: a list of strings (a lone string would be
+    split into characters, each then taken for a contact detail)."""
+    value = meta.get("contact_details", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LeafletError(f"{where}: contact_details must be a list of strings, e.g. "
+                           f'["John Dryden House"], not {str(value)[:40]!r}')
+    return value
+
+
+def _read_text(path: Path, what: str) -> str:
+    try:
+        data = read_bytes_limited(path, MAX_SOURCE_BYTES)
+    except FileNotFoundError:
+        raise LeafletError(f"{path}: missing ({what})") from None
+    except OSError as exc:
+        raise LeafletError(f"{path}: cannot be read ({exc})") from None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")  # Windows editors start files with a BOM
+    except UnicodeDecodeError as exc:
+        raise LeafletError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+
+
 def load_leaflet(directory: Path) -> Leaflet:
     """Read ``leaflet.toml`` and its Markdown source from a leaflet directory."""
     meta_path = directory / "leaflet.toml"
     try:
-        meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LeafletError(f"{meta_path}: missing (every leaflet folder needs a leaflet.toml)") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        meta = tomllib.loads(_read_text(meta_path, "every leaflet folder needs a leaflet.toml"))
+    except tomllib.TOMLDecodeError as exc:
         raise LeafletError(f"{meta_path}: not valid TOML ({exc})") from None
-    source_path = directory / str(meta.get("source", "leaflet.md"))
-    try:
-        source = source_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LeafletError(f"{source_path}: cannot be read ({exc})") from None
+    for key in ("source", "id", "language", "contact_section"):
+        if key in meta and not isinstance(meta[key], str):
+            raise LeafletError(f"{meta_path}: {key} must be a string, not {str(meta[key])[:40]!r}")
+    details = contact_details(meta, meta_path)
+    source_name = meta.get("source", "leaflet.md")
+    if Path(source_name).name != source_name:
+        raise LeafletError(f"{meta_path}: source must be a file name in the leaflet folder, not {source_name[:60]!r}")
+    source_path = directory / source_name
+    source = _read_text(source_path, "the leaflet text named by leaflet.toml")
     title, publisher, sections = parse_source(source, source_path.name)
     ids = [s.id for s in sections]
-    contact = str(meta.get("contact_section", ids[-1]))
+    contact = meta.get("contact_section", ids[-1])
     if contact not in ids:
-        raise LeafletError(f"{meta_path}: contact_section '{contact}' is not one of: {', '.join(ids)}")
+        raise LeafletError(f"{meta_path}: contact_section '{contact[:40]}' is not one of: {', '.join(ids)}")
     return Leaflet(
-        id=str(meta.get("id", directory.name)),
+        id=meta.get("id", directory.name),
         directory=directory,
         title=title,
         publisher=publisher,
         sections=sections,
-        language=str(meta.get("language", "en")),
+        language=meta.get("language", "en"),
         contact_section=contact,
-        contacts=ContactMatcher(meta.get("contact_details", [])),
+        contacts=ContactMatcher(details),
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from leaflet_app.contacts import ContactMatcher
-from leaflet_app.content import Message, parse_source, translatable_messages
+from leaflet_app.content import Message, contact_details, parse_source, translatable_messages
 
 _KIND_NOTES = {
     "title": "The leaflet's title, shown at the top of the window and in the window title.",
@@ -44,8 +44,8 @@ def _contacts_for(fileobj: IO[bytes]) -> ContactMatcher:
     if isinstance(name, str):
         meta = Path(name).with_name("leaflet.toml")
         if meta.is_file():
-            data = tomllib.loads(meta.read_text(encoding="utf-8"))
-            return ContactMatcher(data.get("contact_details", []))
+            data = tomllib.loads(meta.read_text(encoding="utf-8-sig"))
+            return ContactMatcher(contact_details(data, meta))
     return ContactMatcher()
 
 
@@ -57,7 +57,7 @@ def extract_leaflet(
 ) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
     """Yield ``(lineno, "pgettext", (context, message), comments)`` for each block."""
     encoding = options.get("encoding", "utf-8")
-    text = fileobj.read().decode(encoding)
+    text = fileobj.read().decode(encoding).removeprefix("\ufeff")
     name = Path(getattr(fileobj, "name", "leaflet.md")).name
     title, publisher, sections = parse_source(text, name)
     contacts = _contacts_for(fileobj)

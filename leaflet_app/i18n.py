@@ -25,6 +25,9 @@ from leaflet_app.catalogues import (
 
 log = logging.getLogger(__name__)
 
+# Qt ships no qtbase catalogue for these; the nearest one it has is better than English buttons.
+QT_CATALOGUE_STAND_IN = {"pt_PT": "pt_BR"}
+
 
 class Localizer:
     """Everything ``ui/`` needs to show text in one language: its gettext functions, its
@@ -36,6 +39,7 @@ class Localizer:
         self.code = catalogue.language
         self.info: LanguageInfo = language_info(self.code)
         self.error = catalogue.error
+        self.problems = catalogue.problems
         self.status: ReviewStatus = catalogue.status
         translations = catalogue.translations
         self.gettext = translations.gettext
@@ -54,6 +58,12 @@ class Localizer:
     @property
     def direction(self) -> Qt.LayoutDirection:
         return Qt.LayoutDirection.RightToLeft if self.rtl else Qt.LayoutDirection.LeftToRight
+
+    @property
+    def number_locale(self) -> str:
+        """The locale for numbers and percentages: this language if CLDR knows it, else English
+        (a catalogue for a code Babel does not know, e.g. ``qaa``, must not break formatting)."""
+        return self.code if self.info.known else SOURCE_LANGUAGE
 
     @property
     def own_name(self) -> str:
@@ -121,12 +131,12 @@ class Translator(QObject):
             return
         if self._qt_translator is not None:
             QCoreApplication.removeTranslator(self._qt_translator)
-            self._qt_translator = None
+            self._qt_translator = None  # no Qt parent: dropping the reference deletes it
         if code == SOURCE_LANGUAGE:
             return
-        qt_translator = QTranslator(self)
+        qt_translator = QTranslator()
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_translator.load(QLocale(code), "qtbase", "_", folder):
+        if qt_translator.load(QLocale(QT_CATALOGUE_STAND_IN.get(code, code)), "qtbase", "_", folder):
             QCoreApplication.installTranslator(qt_translator)
             self._qt_translator = qt_translator
         else:

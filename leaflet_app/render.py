@@ -8,7 +8,9 @@ wrapped in Unicode left-to-right isolates so that right-to-left text cannot reor
 from __future__ import annotations
 
 import html
+import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -17,7 +19,10 @@ from markdown_it.token import Token
 
 from leaflet_app.content import Leaflet, Message, Section, markdown, message_text
 
+log = logging.getLogger(__name__)
+
 Translate = Callable[[str, str], str]  # (context, message) -> translation
+_reported: set[tuple[str, str, str]] = set()  # unsafe translations already logged (once per process)
 # An item that starts with its own enumerator: "5 (1) (e) …", "(2) …", "(a) …", "(ii) …".
 OWN_MARKER = re.compile(r"^\W{0,2}(?:\d+\s*)?\((?:\d+|[a-z]|[ivx]+)\)", re.IGNORECASE)
 
@@ -74,9 +79,48 @@ class LeafletRenderer:
         self.leaflet = leaflet
         self._md = markdown()
         self._html = _Renderer(leaflet.contacts.isolate)
+        self._verified: dict[tuple[str, str, str], str] = {}  # (context, source, translation) -> shown
 
     def _translate(self, tr: Translate, message: Message) -> str:
-        return tr(message.context, message.text) if message.translatable else message.text
+        """The translation, if it is safe to show; otherwise the English block (and a log line)."""
+        if not message.translatable:
+            return message.text
+        text = tr(message.context, message.text)
+        if text == message.text:
+            return text
+        key = (message.context, message.text, text)
+        shown = self._verified.get(key)
+        if shown is None:
+            why = self.unsafe_translation(message.text, text)
+            if why and key not in _reported:
+                _reported.add(key)
+                log.warning("Translation of [%s] %r not shown (%s); showing the English",
+                            message.context, message.text[:60], why)
+            shown = self._verified[key] = message.text if why else text
+        return shown
+
+    def unsafe_translation(self, source: str, translation: str) -> str | None:
+        """Why ``translation`` must not be shown, or None. A translation is text: it carries
+        exactly the English contact details, no images, no raw HTML, and links only where the
+        English has them (a file edited after release is checked here, not only in CI)."""
+        contacts = self.leaflet.contacts
+        if Counter(contacts.find(source)) != Counter(contacts.find(translation)):
+            return "contact details differ from the English"
+        kinds, targets = self._inline_shape(translation)
+        src_kinds, src_targets = self._inline_shape(source)
+        if kinds["image"] > src_kinds["image"]:
+            return "it holds an image"
+        if kinds["html_inline"] > src_kinds["html_inline"]:
+            return "it holds raw HTML"
+        if targets != src_targets:
+            return "its links differ from the English"
+        return None
+
+    def _inline_shape(self, text: str) -> tuple[Counter[str], Counter[str]]:
+        children = self._md.parseInline(text)[0].children or []
+        kinds = Counter(c.type for c in children)
+        targets = Counter(str(c.attrGet("href")) for c in children if c.type == "link_open")
+        return kinds, targets
 
     def texts(self, tr: Translate) -> LocalizedText:
         lf = self.leaflet

@@ -25,6 +25,9 @@ def main(ref: str) -> int:
     for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/leaflet.po")):
         rel = po.relative_to(ROOT).as_posix()
         shown = subprocess.run(["git", "show", f"{ref}:{rel}"], cwd=ROOT, capture_output=True)
+        if shown.returncode != 0 and "_" in po.parent.parent.name:  # renamed since: pt -> pt_PT
+            base = rel.replace(po.parent.parent.name, po.parent.parent.name.split("_")[0], 1)
+            shown = subprocess.run(["git", "show", f"{ref}:{base}"], cwd=ROOT, capture_output=True)
         if shown.returncode != 0:
             continue
         theirs = read_po(io.BytesIO(shown.stdout))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -72,3 +73,37 @@ def window(qtbot, leaflet, settings):
     qtbot.waitExposed(w)
     return w
 
+
+
+def forget_loaded_data() -> None:
+    """Drop what was read from the data folder, so the next read sees the folder now in effect."""
+    from leaflet_app import catalogues, i18n, paths
+
+    paths.data_root.cache_clear()
+    catalogues.cached_catalogue.cache_clear()
+    i18n.localizer.cache_clear()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Iterator[Path]:
+    """A temporary copy of the app's data (leaflets, themes, catalogues; fonts linked), in effect
+    for this test: bad files are made by editing the copy, never by mocking the loaders."""
+    root = tmp_path / "data"
+    (root / "resources").mkdir(parents=True)
+    for sub in (ROOT / "resources").iterdir():
+        if sub.name == "fonts":  # large and read-only here: linked, not copied
+            (root / "resources" / sub.name).symlink_to(sub)
+        elif sub.is_dir():
+            shutil.copytree(sub, root / "resources" / sub.name)
+    shutil.copytree(ROOT / "translations", root / "translations")
+    old = os.environ.get("LEAFLET_APP_DATA")
+    os.environ["LEAFLET_APP_DATA"] = str(root)
+    forget_loaded_data()
+    yield root
+    translator().set_language(SOURCE_LANGUAGE)
+    if old is None:
+        os.environ.pop("LEAFLET_APP_DATA", None)
+    else:
+        os.environ["LEAFLET_APP_DATA"] = old
+    forget_loaded_data()
+    translator().set_language(SOURCE_LANGUAGE)

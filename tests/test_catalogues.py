@@ -23,7 +23,7 @@ from leaflet_app.catalogues import (
 from leaflet_app.extract import extract_leaflet
 
 TRANSLATED = [c for c in LANGUAGES if c != SOURCE_LANGUAGE]
-TARGET_SET = "ro pl lt lv hu pt es it bg el fr sk ur ar pa bn".split()
+TARGET_SET = "ro pl lt lv hu pt_PT es it bg el fr sk ur ar pa bn".split()
 
 
 def extracted(path: Path) -> list[tuple[int, str, tuple[str, str], list[str]]]:
@@ -81,13 +81,36 @@ def test_catalogue_is_complete_and_safe(language: str, leaflet) -> None:
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
-def test_drafts_are_marked_and_no_translator_named(language: str) -> None:
+def test_review_state_matches_who_translated(language: str) -> None:
+    """A draft says so in its header and every message is marked fuzzy; once a qualified
+    translator has checked messages, the header names them. (Not "every catalogue is a draft":
+    that would fail the day a translator finishes a language.)"""
     catalog = read_catalogue(po_path(language))
     status = load_catalogue(language).status
-    # Written without a qualified translator: every message is a draft until one checks it.
-    assert status.state == "draft" and status.checked == 0, status
-    assert "FULL NAME" not in (catalog.last_translator or "")
-    assert "not yet checked" in (catalog.last_translator or "")
+    translator_line = catalog.last_translator or ""
+    assert "FULL NAME" not in translator_line
+    if "not yet checked" in translator_line:
+        assert status.state == "draft" and status.checked == 0, status
+    else:
+        assert status.checked > 0 and translator_line.strip(), "a checked catalogue names its translator"
+
+
+def test_review_status_is_counted_against_the_template(tmp_path: Path) -> None:
+    root = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations" / "pl", root / "pl")
+    shutil.copy(template_path(), root / "leaflet.pot")
+    path = po_path("pl", root)
+    catalog = read_catalogue(path)
+    wanted = [m for m in read_catalogue(template_path()) if m.id]
+    for m in list(catalog)[1:]:
+        m.flags.discard("fuzzy")
+    for m in [m for m in catalog if m.id][14:]:
+        catalog.delete(m.id, context=m.context)
+    with path.open("wb") as f:
+        write_po(f, catalog, width=0)
+    status = load_catalogue("pl", root).status
+    assert (status.total, status.translated, status.checked) == (len(wanted), 14, 14)
+    assert status.state == "incomplete" and status.percent_checked == 100 * 14 // len(wanted)
 
 
 def test_clearing_draft_marks_changes_the_status(tmp_path: Path) -> None:

@@ -77,8 +77,9 @@ def test_export_is_atomic_and_reports_unwritable_places(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     result = run("--export", str(out / "missing-folder" / "x.txt"))
-    assert result.returncode == 1
-    assert "cannot write" in result.stderr
+    assert result.returncode == 2 and "does not exist" in result.stderr  # refused before any work
+    result = run("--export", "/sys/leaflet.txt")  # a place nobody may write
+    assert result.returncode == 1 and "cannot write /sys/leaflet.txt" in result.stderr
     assert list(out.iterdir()) == []
     target = out / "leaflet.txt"
     target.write_text("the previous export", encoding="utf-8")

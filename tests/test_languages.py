@@ -7,7 +7,7 @@ from conftest import LANGUAGES
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAccessible, QFontDatabase, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
-from uitools import ink_columns, scrolled_into_law_section, visible_strings
+from uitools import block_at_top, ink_columns, scrolled_into_law_section, visible_strings
 
 from leaflet_app.catalogues import SOURCE_LANGUAGE, cached_catalogue, language_info, po_path, read_catalogue
 from leaflet_app.contacts import LRI, PDI, strip_isolates
@@ -187,12 +187,15 @@ def test_english_is_one_action_away_and_readable_without_the_language(window, qt
 
 
 def test_switching_through_all_languages_keeps_section_and_scroll(window, qtbot) -> None:
-    page, top = scrolled_into_law_section(window, qtbot, 640, 480)
+    _, top = scrolled_into_law_section(window, qtbot, 640, 480)
     assert top > 0
     for code in LANGUAGES + ["en"]:
         window.set_language(code)
         assert window.view.current_section() == "law-and-guidance", code
-        assert page.top_block() == top, code
+        page = window.view.current_page()  # the page shown now, where it is really scrolled to
+        shown, bar = block_at_top(page), page.verticalScrollBar()
+        # The same paragraph at the top, or, where the language's text is shorter, as far as it goes.
+        assert shown == top or (shown < top and bar.value() == bar.maximum()), (code, shown, top)
 
 
 def test_qt_own_strings_follow_the_language(window) -> None:

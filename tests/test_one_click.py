@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from uitools import block_at_top
 
 from leaflet_app.i18n import current_language
 from leaflet_app.ui.language_picker import RECENT_ROLE
@@ -77,9 +78,9 @@ def test_one_key_flips_between_english_and_the_familys_language(window, qtbot) -
     assert flip.text() == "English" and flip.isEnabled()
     qtbot.keyClick(window.view.current_page(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert current_language() == "en" and flip.text() == "Polski"
-    assert window.view.current_section() == "law-and-guidance" and window.view.current_page().top_block() == 2
+    assert window.view.current_section() == "law-and-guidance" and block_at_top(window.view.current_page()) == 2
     qtbot.mouseClick(flip, Qt.MouseButton.LeftButton)
-    assert current_language() == "pl" and window.view.current_page().top_block() == 2
+    assert current_language() == "pl" and block_at_top(window.view.current_page()) == 2
 
 
 def test_the_toolbar_keeps_its_order_and_gives_an_english_hint(window, qtbot) -> None:

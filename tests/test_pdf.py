@@ -230,8 +230,8 @@ def test_cli_refuses_pdf_options_without_a_pdf(tmp_path, capsys):
 
 def test_an_unwritable_place_gives_a_message_and_no_file(tmp_path, capsys):
     target = tmp_path / "missing" / "leaflet.pdf"
-    assert main(["--export", str(target)]) == 1
-    assert "cannot write" in capsys.readouterr().err
+    assert main(["--export", str(target)]) == 2  # refused before any work
+    assert "does not exist" in capsys.readouterr().err
     assert not target.parent.exists()
 
 

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from conftest import LANGUAGES
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from leaflet_app.settings import open_settings
 from leaflet_app.ui.main_window import MainWindow
@@ -24,6 +24,11 @@ def test_language_and_section_are_remembered(qtbot, leaflet) -> None:
     first.set_language("ro")
     first.show_section("findings")
     first.close()
+    first.deleteLater()  # gone, as at the end of a process
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    from leaflet_app.i18n import translator
+
+    translator().set_language("en")  # as in a new process: only the settings can bring Romanian back
     second = make_window(qtbot, leaflet)
     assert second.view.current_section() == "findings"
     from leaflet_app.i18n import current_language
@@ -62,7 +67,7 @@ def test_unreadable_settings_file_is_set_aside_and_rebuilt(isolated_settings: Pa
     s.sync()
     assert s.status() == QSettings.Status.NoError
     aside = list(path.parent.glob(path.name + ".broken-*"))
-    if aside:  # Qt reported the file as unreadable: it was kept, not deleted
-        assert "set aside" in caplog.text
-        assert aside[0].read_bytes().startswith(b"[General")
+    assert len(aside) == 1, "Qt reports this file as unreadable: it must be kept, not deleted"
+    assert "set aside" in caplog.text
+    assert aside[0].read_bytes().startswith(b"[General")
     assert QSettings(str(path), QSettings.Format.IniFormat).value("language") == "pl"

@@ -13,9 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from leaflet_app.kiosk.pin import hash_pin, looks_like_hash, valid_pin
+from leaflet_app.files import read_bytes_limited, write_text
+from leaflet_app.kiosk.pin import PIN_MAX, PIN_MIN, hash_pin, looks_like_hash, valid_pin
 
 log = logging.getLogger(__name__)
+
+MAX_CONFIG_BYTES = 256 * 1024  # a kiosk configuration is a few lines
+
+
+class KioskConfigError(ValueError):
+    """``--kiosk-set-pin`` cannot write the PIN; the message says why and that nothing changed."""
 
 
 @dataclass(frozen=True)
@@ -42,12 +49,15 @@ def load_config(path: Path | None, languages: Sequence[str], sections: Sequence[
         return defaults
     problems: list[str] = []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_bytes_limited(path, MAX_CONFIG_BYTES).decode("utf-8").removeprefix("\ufeff"))
     except FileNotFoundError:
         return _with_problems(defaults, [f"{path}: not found; using safe defaults (kiosk still locked)"])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return _with_problems(defaults, [f"{path}: cannot be read ({exc}); using safe defaults (kiosk still locked)"])
     table = data.get("kiosk", data)
+    if not isinstance(table, dict):
+        return _with_problems(defaults, [f"{path}: 'kiosk' must be a table ([kiosk]), not {str(table)[:40]!r}; "
+                                         "using safe defaults (kiosk still locked)"])
     values: dict[str, object] = {}
 
     def number(key: str, low: float, high: float) -> None:
@@ -56,21 +66,21 @@ def load_config(path: Path | None, languages: Sequence[str], sections: Sequence[
             if isinstance(v, (int, float)) and not isinstance(v, bool) and low <= v <= high:
                 values[key] = float(v)
             else:
-                problems.append(f"{path}: {key} must be a number from {low:g} to {high:g}, not {v!r}")
+                problems.append(f"{path}: {key} must be a number from {low:g} to {high:g}, not {str(v)[:40]!r}")
 
     def flag(key: str) -> None:
         if key in table:
             if isinstance(table[key], bool):
                 values[key] = table[key]
             else:
-                problems.append(f"{path}: {key} must be true or false, not {table[key]!r}")
+                problems.append(f"{path}: {key} must be true or false, not {str(table[key])[:40]!r}")
 
     def choice(key: str, valid: Sequence[str]) -> None:
         if key in table:
-            if table[key] in valid:
+            if isinstance(table[key], str) and table[key] in valid:
                 values[key] = table[key]
             else:
-                problems.append(f"{path}: {key} must be one of {', '.join(valid)}, not {table[key]!r}")
+                problems.append(f"{path}: {key} must be one of {', '.join(valid)}, not {str(table[key])[:40]!r}")
 
     number("idle_timeout", 5, 24 * 3600)
     number("attract_period", 1, 60)
@@ -81,7 +91,7 @@ def load_config(path: Path | None, languages: Sequence[str], sections: Sequence[
     choice("start_section", sections)
     if "languages" in table:
         offered = table["languages"]
-        if isinstance(offered, list) and offered and all(c in languages for c in offered):
+        if isinstance(offered, list) and offered and all(isinstance(c, str) and c in languages for c in offered):
             values["languages"] = tuple(dict.fromkeys(offered))
         else:
             problems.append(f"{path}: languages must be a list of codes from {', '.join(languages)}")
@@ -90,10 +100,11 @@ def load_config(path: Path | None, languages: Sequence[str], sections: Sequence[
         if isinstance(stored, str) and looks_like_hash(stored):
             values["admin_pin_hash"] = stored
         else:
-            problems.append(f"{path}: admin_pin must be a hash written by --kiosk-set-pin, never a plain PIN")
+            problems.append(f"{path}: admin_pin must be a hash written by --kiosk-set-pin, never a plain PIN; "
+                            "the kiosk cannot be left with a PIN until it is set again")
     unknown = set(table) - {f for f in KioskConfig.__dataclass_fields__ if f not in ("problems", "admin_pin_hash")}
     unknown -= {"admin_pin"}
-    problems += [f"{path}: unknown setting {k!r} ignored" for k in sorted(unknown) if k != "kiosk"]
+    problems += [f"{path}: unknown setting {k[:40]!r} ignored" for k in sorted(unknown) if k != "kiosk"]
     config = replace(defaults, **values)  # type: ignore[arg-type]
     if config.languages and config.start_language not in config.languages:
         problems.append(f"{path}: start_language {config.start_language!r} is not offered; using {config.languages[0]!r}")
@@ -114,8 +125,24 @@ _PIN_LINE = re.compile(r"(?m)^\s*admin_pin\s*=.*$")
 
 
 def write_pin_hash(path: Path, pin_hash: str) -> None:
-    """Put ``admin_pin = "<hash>"`` into the file, keeping every other line (and comment) as it is."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    """Put ``admin_pin = "<hash>"`` into the file, keeping every other line (and comment) as it is.
+
+    Raises :class:`KioskConfigError` (and changes nothing) if the file cannot be read as a kiosk
+    configuration, or if the result would not be read back with this PIN. The file is replaced in
+    one step; its permissions are kept (a new file is readable by its owner only); a symbolic
+    link is followed.
+    """
+    if path.is_dir() or (path.exists() and not path.is_file()):
+        raise KioskConfigError(f"{path} is not a regular file")
+    if not path.resolve().parent.is_dir():
+        raise KioskConfigError(f"the folder of {path} does not exist")
+    try:
+        text = read_bytes_limited(path, MAX_CONFIG_BYTES).decode("utf-8") if path.exists() else ""
+        tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KioskConfigError(f"{path} cannot be read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise KioskConfigError(f"{path} is not valid TOML ({exc}); correct it first") from None
     line = f'admin_pin = "{pin_hash}"'
     if _PIN_LINE.search(text):
         text = _PIN_LINE.sub(line, text, count=1)
@@ -123,20 +150,39 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
         text = re.sub(r"(?m)^(\s*\[kiosk\]\s*)$", lambda m: m.group(1) + "\n" + line, text, count=1)
     else:
         text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + line + "\n"
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        data = tomllib.loads(text)
+        table = data.get("kiosk", data)
+        ok = isinstance(table, dict) and table.get("admin_pin") == pin_hash
+    except tomllib.TOMLDecodeError:
+        ok = False
+    if not ok:
+        raise KioskConfigError(f"the PIN cannot be placed in {path} so that the kiosk reads it "
+                               "(is admin_pin outside the [kiosk] table?); correct the file first")
+    try:
+        write_text(path, text, new_mode=0o600)
+    except OSError as exc:
+        raise KioskConfigError(f"{path} cannot be written ({exc.strerror or exc})") from None
 
 
 def set_pin_interactively(path: Path, ask=getpass.getpass) -> int:
     """``--kiosk-set-pin``: read the PIN twice without echo and store its salted hash."""
-    pin = ask(f"New administrator PIN ({4}-{12} digits): ")
-    if not valid_pin(pin):
-        print("The PIN must be 4 to 12 digits. Nothing was changed.")
+    try:
+        pin = ask(f"New administrator PIN ({PIN_MIN}-{PIN_MAX} digits): ")
+        again = ask("Type it again: ") if valid_pin(pin) else ""
+    except (EOFError, KeyboardInterrupt):
+        print("\nNo PIN was read. Nothing was changed.")
         return 2
-    if ask("Type it again: ") != pin:
+    if not valid_pin(pin):
+        print(f"The PIN must be {PIN_MIN} to {PIN_MAX} digits. Nothing was changed.")
+        return 2
+    if again != pin:
         print("The two PINs differ. Nothing was changed.")
         return 2
-    write_pin_hash(path, hash_pin(pin))
+    try:
+        write_pin_hash(path, hash_pin(pin))
+    except KioskConfigError as exc:
+        print(f"The PIN was not set: {exc}. Nothing was changed.")
+        return 1
     print(f"The PIN's salted hash was written to {path}.")
     return 0

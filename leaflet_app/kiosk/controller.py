@@ -198,6 +198,7 @@ class Kiosk(QObject):
                     self.open_pin_pad()
                 return True
             if event.key() in _BLOCKED_BARE or any(seq.matches(b) == QKeySequence.SequenceMatch.ExactMatch for b in _BLOCKED_KEYS):
+                event.accept()  # an accepted ShortcutOverride is what stops a shortcut (F1) firing
                 return self._refuse(seq.toString()) if kind == QEvent.Type.KeyPress else True
         if kind in _REFUSED:
             event.ignore()

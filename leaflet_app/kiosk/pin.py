@@ -37,9 +37,22 @@ def verify_pin(pin: str, stored: str) -> bool:
     return hmac.compare_digest(actual.hex(), digest)
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
 def looks_like_hash(stored: str) -> bool:
+    """Whether ``stored`` is a hash ``hash_pin`` could have written, with sane cost settings
+    (a garbage value would let no PIN ever match; a huge ``n`` would hang the PIN pad)."""
     parts = stored.split("$")
-    return len(parts) == 6 and parts[0] == "scrypt" and all(parts[1:])
+    if len(parts) != 6 or parts[0] != "scrypt":
+        return False
+    n, r, p, salt, digest = parts[1:]
+    if not (n.isdigit() and r.isdigit() and p.isdigit()):
+        return False
+    n_, r_, p_ = int(n), int(r), int(p)
+    if not (2**10 <= n_ <= 2**20 and n_ & (n_ - 1) == 0 and 1 <= r_ <= 32 and 1 <= p_ <= 16):
+        return False
+    return 16 <= len(salt) <= 128 and len(salt) % 2 == 0 and len(digest) == 64 and set(salt + digest) <= _HEX
 
 
 @dataclass

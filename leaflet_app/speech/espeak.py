@@ -35,7 +35,7 @@ MIN_RATE, MAX_RATE = 80, 450
 # European ("pt"; Brazilian is "pt-br").
 VOICES = {
     "en": "en", "ar": "ar", "bg": "bg", "bn": "bn", "el": "el", "es": "es", "fr": "fr",
-    "hu": "hu", "it": "it", "lt": "lt", "lv": "lv", "pa": "pa", "pl": "pl", "pt": "pt",
+    "hu": "hu", "it": "it", "lt": "lt", "lv": "lv", "pa": "pa", "pl": "pl", "pt_PT": "pt",
     "ro": "ro", "sk": "sk", "ur": "ur",
 }
 

@@ -22,7 +22,7 @@ from leaflet_app.speech.output import PcmOutput
 GOOD_SYSTEM_ENGINES = ("winrt", "sapi", "darwin", "android")
 WORD_POLL_MS = 20
 # The variety the leaflet is written in, where a language has several.
-LOCALES = {"en": "en_GB", "pt": "pt_PT"}
+LOCALES = {"en": "en_GB", "pt_PT": "pt_PT"}
 
 
 class Speaker(QObject):

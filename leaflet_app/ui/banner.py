@@ -11,16 +11,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from leaflet_app.i18n import N_, SOURCE_LANGUAGE, _, format_percent, translator
+from leaflet_app.i18n import _, translator
+from leaflet_app.review_notice import review_notice
 from leaflet_app.ui import icons
 from leaflet_app.ui.shaped_text import TextButton, TextLabel
-
-DRAFT = N_("Draft translation, not yet checked by a qualified translator ({percent} checked).")
-DRAFT_SHORT = N_("Draft translation, {percent} checked")
-INCOMPLETE = N_("Parts of this translation are missing and are shown in English.")
-INCOMPLETE_SHORT = N_("Incomplete translation")
-# Shown in English only: the broken catalogue cannot translate its own notice.
-BROKEN = "The {language} translation could not be loaded, so the leaflet is shown in English."
 
 
 class ReviewBanner(QFrame):
@@ -67,25 +61,15 @@ class ReviewBanner(QFrame):
         self.details.setVisible(shown and bool(self.details.text()))
 
     def retranslate(self) -> None:
-        lang = translator().current
-        if lang.error is not None:
-            local, english = BROKEN.format(language=lang.english_name), ""
-            long_local = long_english = ""
-        elif lang.code == SOURCE_LANGUAGE or lang.status.state == "checked":
+        notice = review_notice(translator().current)
+        if notice is None:
             self.hide()
             return
-        elif lang.status.state == "incomplete":
-            local, english = _(INCOMPLETE_SHORT), INCOMPLETE_SHORT
-            long_local, long_english = _(INCOMPLETE), INCOMPLETE
-        else:
-            fraction = lang.status.fraction_checked
-            local_percent = format_percent(fraction, locale=lang.code)
-            english_percent = format_percent(fraction, locale="en")
-            local, english = _(DRAFT_SHORT).format(percent=local_percent), DRAFT_SHORT.format(percent=english_percent)
-            long_local, long_english = _(DRAFT).format(percent=local_percent), DRAFT.format(percent=english_percent)
+        local, english = notice.local, notice.english
+        long_local, long_english = notice.long_local, notice.long_english
         self.message.setText(local)
         self.english.setText(english)
-        self.english.setVisible(bool(english) and english != local)
+        self.english.setVisible(bool(english))
         details = long_local if long_local == long_english else f"{long_local}\n{long_english}"
         self.details.setText(details)
         self.details_button.setVisible(bool(details))
@@ -93,5 +77,5 @@ class ReviewBanner(QFrame):
         self.details_button.setAccessibleName(_("Details"))
         self._show_details(self.details_button.isChecked())
         self.setAccessibleName(local)
-        self.setAccessibleDescription(f"{english}. {long_local}" if english != local else long_local)
+        self.setAccessibleDescription(f"{english}. {long_local}" if english else long_local)
         self.show()

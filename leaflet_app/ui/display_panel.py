@@ -120,7 +120,7 @@ class DisplayPanel(QWidget):
         self._show_size()
 
     def _show_size(self) -> None:
-        size = format_percent(self._display.scale, locale=translator().language)
+        size = format_percent(self._display.scale, locale=translator().current.number_locale)
         self.size_label.setText(size)
         self.size_label.setAccessibleName(_("Text size: {size}").format(size=size))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 
 class FocusRing(QWidget):
@@ -36,9 +37,19 @@ class FocusRing(QWidget):
     def target(self) -> QWidget | None:
         return self._target
 
+    def _alive_target(self) -> QWidget | None:
+        # At exit Qt deletes widgets before the focus moves off them: the old target may be gone.
+        if self._target is not None and not isValid(self._target):
+            self._target = None
+        return self._target
+
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if self._target is not None:
-            self._target.removeEventFilter(self)
+        if not isValid(self):
+            return
+        if self._alive_target() is not None:
+            self._target.removeEventFilter(self)  # type: ignore[union-attr]
+        if new is not None and not isValid(new):
+            new = None
         window = self.parentWidget()
         self._target = new if new is not None and window is not None and window.isAncestorOf(new) else None
         if self._target is not None:
@@ -61,7 +72,7 @@ class FocusRing(QWidget):
         return False
 
     def _follow(self) -> None:
-        target, window = self._target, self.parentWidget()
+        target, window = self._alive_target(), self.parentWidget()
         if (not self.keyboard or target is None or window is None or not target.isVisible()
                 or target.property("noFocusRing")):
             self.hide()

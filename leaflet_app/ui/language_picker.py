@@ -100,7 +100,7 @@ def status_text(code: str) -> str:
         return _("Checked by a qualified translator")
     if status.state == "incomplete":
         return _("Incomplete translation")
-    percent = format_percent(status.fraction_checked, locale=translator().language)
+    percent = format_percent(status.fraction_checked, locale=translator().current.number_locale)
     return _("Draft translation, {percent} checked").format(percent=percent)
 
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QLayout, QWidget
+from PySide6.QtWidgets import QLayout, QStatusBar, QWidget
 
 
 @contextmanager
@@ -23,7 +23,7 @@ def frozen_layouts(root: QWidget) -> Iterator[None]:
     Changes made meanwhile still mark the layouts as out of date; they are redone on the next
     turn of the event loop, or at once by ``settle_layouts``. Nested use is harmless: only the
     layouts switched off here are switched on again."""
-    layouts = [lay for lay in ([root.layout()] + root.findChildren(QLayout)) if lay is not None and lay.isEnabled()]
+    layouts = [lay for lay in _layouts(root) if lay.isEnabled()]
     for lay in layouts:
         lay.setEnabled(False)
     try:
@@ -33,6 +33,20 @@ def frozen_layouts(root: QWidget) -> Iterator[None]:
             if shiboken6.isValid(lay):  # the status bar rebuilds its own layout on a font change
                 lay.setEnabled(True)
                 lay.invalidate()
+
+
+def _layouts(root: QWidget) -> list[QLayout]:
+    """The layouts of ``root`` and its widgets, except inside status bars. A status bar deletes
+    and rebuilds its own layouts on every font change, behind Python's back: a wrapper made for
+    one here would stay referenced by its parent's wrapper for ever (a leak on every switch)."""
+    found: list[QLayout] = []
+    for widget in [root] + root.findChildren(QWidget):
+        if isinstance(widget, QStatusBar) or isinstance(widget.parentWidget(), QStatusBar):
+            continue
+        top = widget.layout()
+        if top is not None:
+            found += [top] + top.findChildren(QLayout)
+    return found
 
 
 def settle_layouts(widget: QWidget) -> None:

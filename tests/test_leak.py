@@ -1,0 +1,54 @@
+"""Switching languages all day must not grow memory: one Qt translator at a time, no new objects."""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+
+from conftest import LANGUAGES
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
+from PySide6.QtWidgets import QApplication
+from shiboken6 import getAllValidWrappers
+
+
+def qt_translators() -> list[QTranslator]:
+    """Every QTranslator Qt still holds (a translator with a Qt parent outlives its Python name)."""
+    return [o for o in getAllValidWrappers() if isinstance(o, QTranslator)]
+
+
+def switch(window, times: int) -> None:
+    """Switch as a user does: each change followed by a turn of the event loop (deferred work runs)."""
+    for i in range(times):
+        window.set_language(LANGUAGES[(i + 1) % len(LANGUAGES)])
+        if i % 10 == 9:
+            window.toggle_accessibility_mode()
+        QApplication.processEvents()
+
+
+def only_this_window(window) -> None:
+    """Windows of earlier tests are closed but may not be deleted yet: they would still follow
+    every switch. Delete them, so this measures one window, as in the app."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and widget.inherits("QMainWindow"):
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_200_switches_leave_one_qt_translator_and_a_flat_object_count(window) -> None:
+    only_this_window(window)
+    switch(window, 200)  # warm: every language in both displays, its texts shaped and kept
+    window.set_language("pl")
+    gc.collect()
+    before = Counter(type(o).__name__ for o in gc.get_objects())
+    objects, wrappers = len(gc.get_objects()), Counter(type(o).__name__ for o in getAllValidWrappers())
+    switch(window, 200)
+    window.set_language("pl")
+    gc.collect()
+    grown = (Counter(type(o).__name__ for o in gc.get_objects()) - before).most_common(5)
+    assert len(qt_translators()) == 1
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Anuluj"  # Qt's own Polish catalogue
+    more = Counter(type(o).__name__ for o in getAllValidWrappers()) - wrappers
+    assert sum(more.values()) <= 20, f"Qt objects pile up with each switch: {more.most_common(5)}"
+    assert len(gc.get_objects()) - objects <= 500, f"Python objects pile up with each switch: {grown}"
+    window.set_language("en")
+    assert qt_translators() == [] and QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
