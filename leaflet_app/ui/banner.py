@@ -67,6 +67,12 @@ class ReviewBanner(QFrame):
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown and bool(self.details.text()))
 
+    def spoken(self) -> str:
+        """What a screen reader announces when the language is chosen: the status in the
+        family's language, then in English if that differs."""
+        local, english = self.message.text(), self.english.text()
+        return f"{local}. {english}" if self.english.isVisibleTo(self) and english != local else local
+
     def retranslate(self) -> None:
         lang = translator().current
         if lang.error is not None:

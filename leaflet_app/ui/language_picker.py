@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from leaflet_app.catalogues import SEARCH_ALIASES
 from leaflet_app.fonts import font_for
 from leaflet_app.i18n import SOURCE_LANGUAGE, _, localizer, translator
+from leaflet_app.ui.announce import announce
 from leaflet_app.ui.retranslate import follow_language
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -144,6 +145,8 @@ class LanguagePicker(QWidget):
         self.list.itemClicked.connect(self._choose)
         self.list.itemActivated.connect(self._choose)
         self.cancel.clicked.connect(self.cancelled)
+        # The focus stays in the search field while Up/Down move the highlight: say where it is.
+        self.list.currentItemChanged.connect(self._announce_current)
         follow_language(self, self.retranslate)
 
     def retranslate(self) -> None:
@@ -208,6 +211,10 @@ class LanguagePicker(QWidget):
         current = self.list.currentItem()
         if first is not None and (current is None or current.isHidden()):
             self.list.setCurrentItem(first)
+
+    def _announce_current(self, item: QListWidgetItem | None, previous: object = None) -> None:
+        if item is not None and not item.isHidden() and self.isVisible():
+            announce(self.list, item.text().replace("\n", ". "))
 
     def _choose(self, item: QListWidgetItem) -> None:
         if item is not None and not item.isHidden():

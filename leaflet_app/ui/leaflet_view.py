@@ -42,6 +42,7 @@ from leaflet_app.fonts import letter_spacing_allowed
 from leaflet_app.i18n import _, translator
 from leaflet_app.render import LeafletRenderer, plain
 from leaflet_app.ui import icons
+from leaflet_app.ui.announce import announce
 from leaflet_app.ui.layouts import frozen_layouts, settle_layouts
 from leaflet_app.ui.section_page import PageKey, PageShelf, SectionPage, apply_spacing
 from leaflet_app.ui.shaped_text import SectionDelegate, TextButton, TextLabel
@@ -178,6 +179,13 @@ class LeafletView(QWidget):
         row = self.sections.currentRow() + delta
         if 0 <= row < len(self.leaflet.sections):
             self.sections.setCurrentRow(row)
+            self.announce_section()
+
+    def announce_section(self) -> None:
+        """Screen readers say which section is now shown (the focus may stay on a button)."""
+        row = max(self.sections.currentRow(), 0)
+        where = _("Section {number} of {count}").format(number=row + 1, count=self.sections.count())
+        announce(self.shelf, f"{self.sections.item(row).text()}. {where}")
 
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
