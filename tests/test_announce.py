@@ -49,3 +49,12 @@ def test_a_copied_contact_detail_is_announced_without_isolates(window) -> None:
     spoken = said(lambda: window._on_link("01604 364036"))
     assert len(spoken) == 1 and spoken[0].endswith("01604 364036")
     assert "\u2066" not in spoken[0] and "\u2069" not in spoken[0]
+
+
+def test_the_english_parts_carry_the_english_locale(window) -> None:
+    window.set_language("pl")
+    assert window.view.current_page().locale().name().startswith("pl")
+    assert window.english_button.locale().name().startswith("en")  # "English"
+    assert window.banner.english.locale().name().startswith("en")  # the banner's English line
+    window.set_language("en")
+    assert window.english_button.locale().name().startswith("pl")  # now "Polski"

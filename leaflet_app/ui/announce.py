@@ -16,6 +16,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QWidget
 
 from leaflet_app.contacts import strip_isolates
 
@@ -28,8 +29,8 @@ def announce(source: QObject, text: str, assertive: bool = False) -> None:
     ``source`` is the widget the message is about. The isolate marks that keep contact details
     left to right on screen are taken out: some speech engines read them aloud."""
     text = " ".join(strip_isolates(text).split())
-    if not text:
-        return
+    if not text or (isinstance(source, QWidget) and not source.window().isVisible()):
+        return  # nothing to say, or a window nobody sees
     recent.append(text)
     if not QAccessible.isActive():  # no assistive technology listening: nothing to send
         return

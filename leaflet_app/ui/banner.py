@@ -8,7 +8,7 @@ explanation in both languages.
 from __future__ import annotations
 
 from babel.numbers import format_percent
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -39,6 +39,7 @@ class ReviewBanner(QFrame):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.english.setLocale(QLocale("en"))  # screen readers that switch voice by locale read it in English
         self.details_button = TextButton(objectName="reviewBannerMore")
         self.details_button.setCheckable(True)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

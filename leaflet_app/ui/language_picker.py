@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -153,6 +154,9 @@ class LanguagePicker(QWidget):
         self.heading.setText(_("Choose a language"))
         self.filter.setPlaceholderText(_("Type a language name or code"))
         self.filter.setAccessibleName(_("Search languages"))
+        for button in self.filter.findChildren(QToolButton):  # the field's clear button
+            button.setAccessibleName(_("Clear the search"))
+            button.setToolTip(_("Clear the search"))
         self.list.setAccessibleName(_("Languages"))
         self.cancel.setText(_("Cancel"))
         self.cancel.setAccessibleName(_("Cancel"))

@@ -462,6 +462,8 @@ class MainWindow(QMainWindow):
         own = tr.current.own_name
         contact = plain(texts.headings[self.leaflet.contact_section])
         flip_to = SOURCE_LANGUAGE if not english else self.family_language
+        # The flip button is named in the language it shows (English, or the family's own name).
+        self.english_button.setLocale(QLocale(flip_to or SOURCE_LANGUAGE))
         labels = {
             "chooseLanguage": own,
             "flipLanguage": "English" if flip_to in (SOURCE_LANGUAGE, None) else localizer(flip_to).own_name,

@@ -60,6 +60,8 @@ class SectionPage(QTextBrowser):
         self._anchor: int | None = None
         self.verticalScrollBar().sliderPressed.connect(self._forget_anchor)
         self.setObjectName("sectionText")
+        # The viewport is not the page's focus too: to a screen reader one object has the focus.
+        self.viewport().setFocusProxy(None)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
