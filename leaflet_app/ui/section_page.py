@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -82,6 +82,20 @@ class SectionPage(QTextBrowser):
         self.setLayoutDirection(direction)
         document.setParent(self)
         self.setDocument(document)
+
+    @Slot(QRectF)
+    def _q_ensureVisible(self, rect: QRectF) -> None:  # noqa: N802 - the name Qt asks for
+        """A screen reader's say-all (or "find") moves on through the text: Qt's accessibility
+        asks the text edit, by this name, to show that part (QAccessibleTextEdit::scrollToSubstring;
+        Qt 6's QTextEdit no longer has the slot, so the view would stay put). ``rect`` is in the
+        document's coordinates."""
+        bar = self.verticalScrollBar()
+        top, bottom, height = rect.top(), rect.bottom(), self.viewport().height()
+        if top < bar.value():
+            bar.setValue(int(top))
+        elif bottom > bar.value() + height:
+            bar.setValue(int(min(top, bottom - height)))
+        self._anchor = None
 
     def _no_sideways_scroll(self, low: int, high: int) -> None:
         """Every line wraps at the page's width (a word longer than a line breaks anywhere), so

@@ -210,8 +210,9 @@ class SectionTabs(QScrollArea):
     def setProperty(self, name: str, value: Any) -> bool:  # type: ignore[override]
         if name == "minimumRowHeight":  # a finger's height per tab on a touch screen
             self.bar.least_height = int(value or 0)
+            if self.bar.count():  # a tab's text set again is how a tab bar lays its tabs out again
+                self.bar.setTabText(0, self.bar.tabText(0))
             self.bar.updateGeometry()
-            self.bar.update()
         return super().setProperty(name, value)
 
     def _on_current(self, index: int) -> None:
