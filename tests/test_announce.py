@@ -58,3 +58,13 @@ def test_the_english_parts_carry_the_english_locale(window) -> None:
     assert window.banner.english.locale().name().startswith("en")  # the banner's English line
     window.set_language("en")
     assert window.english_button.locale().name().startswith("pl")  # now "Polski"
+
+
+def test_tab_onto_a_contact_link_announces_it(window, qtbot) -> None:
+    window.show_contact()
+    page = window.view.current_page()
+    page.setFocus()
+    announce.recent.clear()
+    qtbot.keyClick(page, Qt.Key.Key_Tab)
+    assert page.hasFocus()
+    assert list(announce.recent) == ["Link: 01604 364036"]

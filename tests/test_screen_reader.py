@@ -51,7 +51,8 @@ def polish() -> dict:
     """English at start; Polish chosen in the picker by keyboard; then Alt+2 and Ctrl+PgDn."""
     return probe("en", "mark:picker", "key:ctrl+l", "type:pol", "key:Down", "key:Up",
                  "mark:choose", "key:Return", "wait:400", "mark:alt2", "key:alt+2", "wait:300",
-                 "mark:next", "key:ctrl+Next", "wait:300")
+                 "mark:next", "key:ctrl+Next", "wait:300", "mark:link", "key:alt+6", "key:Tab", "wait:300",
+                 "mark:end", "key:alt+3", "wait:300")
 
 
 def announced(data: dict, during: str) -> list[str]:
@@ -67,6 +68,8 @@ def test_announcements_reach_the_screen_reader(polish: dict) -> None:
     # A section change by Alt+n or Ctrl+PgDn says the new section's name and place.
     assert announced(polish, "alt2") == [f"{pl(*LAW)}. {pl('Section {number} of {count}').format(number=2, count=6)}"]
     assert any(pl(*HOW) in t for t in announced(polish, "next"))
+    # Tab onto a contact link in the text says the link (a link is not an object of its own).
+    assert pl("Link: {address}").format(address="01604 364036") in announced(polish, "link")
     assert not any("\u2066" in e["text"] or "\u2069" in e["text"] for e in polish["events"])
 
 

@@ -369,6 +369,7 @@ class LeafletView(QWidget):
         apply_spacing(doc, key.language, spacing, QFontInfo(font).pixelSize())
         page = SectionPage(key, doc, font, tr.direction, title_blocks=1 if key.with_title else 0)
         page.anchorClicked.connect(self._on_link)
+        page.linkFocused.connect(lambda text: announce(page, _("Link: {address}").format(address=text)))
         page.zoomRequested.connect(self.zoomRequested)
         page.setAccessibleName(plain(self.renderer.texts(tr.pgettext).headings[key.section]))
         page.setAccessibleDescription(_("Text of the section"))

@@ -49,6 +49,7 @@ class SectionPage(QTextBrowser):
     page is shown instead, so a page once laid out stays laid out."""
 
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
+    linkFocused = Signal(str)  # Tab moved onto a link: its text as shown
 
     def __init__(self, key: PageKey, document: QTextDocument, font: QFont, direction: Qt.LayoutDirection,
                  title_blocks: int = 0, parent: QWidget | None = None) -> None:
@@ -128,6 +129,15 @@ class SectionPage(QTextBrowser):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab moves from link to link in the text (and then on to the next control). A link
+        is not an object of its own to a screen reader, so the view announces the one reached."""
+        moved = super().focusNextPrevChild(forward)
+        cursor = self.textCursor()
+        if moved and self.hasFocus() and cursor.hasSelection() and cursor.charFormat().isAnchor():
+            self.linkFocused.emit(strip_isolates(cursor.selectedText()).strip())
+        return moved
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copies carry the text only: the isolates that keep contact details left to right on
