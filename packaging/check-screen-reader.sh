@@ -22,7 +22,7 @@ QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_ACCESSIBILITY=1 XDG_CO
     .venv/bin/leaflet-app --language "$language" >/dev/null 2>"$config/app.log" & app=$!
 pids="$app $pids"
 for _ in $(seq 60); do  # wait up to 30 s for the window, then give it the keyboard focus
-    win=$(xdotool search --name "Serious Case" 2>/dev/null | head -n 1)
+    win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -n 1)
     [ -n "$win" ] && break
     sleep 0.5
 done

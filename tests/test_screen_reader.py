@@ -117,3 +117,20 @@ def test_the_sections_are_a_tab_list(polish: dict) -> None:
     assert [n["role"] for n in polish["tree"]].count("page tab list") == 1
     assert len(tabs) == 6
     assert [n["name"] for n in tabs if n["selected"]] == [pl(*HOW)]
+
+
+def test_started_in_urdu_every_focusable_object_is_named_in_urdu() -> None:
+    from leaflet_app.i18n import localizer
+
+    ur = localizer("ur")
+    data = probe("ur", "mark:next", "key:ctrl+Next", "wait:300")
+    focusable = [n for n in data["tree"] if n["focusable"]]
+    assert [n for n in focusable if not n["name"].strip()] == []
+    names = {n["name"] for n in focusable}
+    for message in ("Read aloud", "Display settings", "Keyboard shortcuts"):
+        assert ur.gettext(message) in names and ur.gettext(message) != message, message
+    assert all(n["locale"].startswith("ur") for n in data["tree"]
+               if n["role"] != "application" and n["name"] not in ("English", "Draft translation, 0% checked"))
+    assert len([n for n in data["tree"] if n["role"] == "page tab"]) == 6
+    assert announced(data, "next") == [
+        f"{ur.pgettext(LAW[1], LAW[0])}. {ur.gettext('Section {number} of {count}').format(number=2, count=6)}"]
