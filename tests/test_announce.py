@@ -68,3 +68,9 @@ def test_tab_onto_a_contact_link_announces_it(window, qtbot) -> None:
     qtbot.keyClick(page, Qt.Key.Key_Tab)
     assert page.hasFocus()
     assert list(announce.recent) == ["Link: 01604 364036"]
+
+
+def test_opening_the_picker_announces_the_highlighted_language(window, qtbot) -> None:
+    window.set_language("pl")
+    spoken = said(window.open_picker)
+    assert len(spoken) == 1 and spoken[0].startswith("Polski. Polish")

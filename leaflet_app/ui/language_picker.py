@@ -216,6 +216,12 @@ class LanguagePicker(QWidget):
         if first is not None and (current is None or current.isHidden()):
             self.list.setCurrentItem(first)
 
+    def showEvent(self, event) -> None:
+        """On opening, the language highlighted (the focus is in the search field, which says
+        only its own name)."""
+        super().showEvent(event)
+        self._announce_current(self.list.currentItem())
+
     def _announce_current(self, item: QListWidgetItem | None, previous: object = None) -> None:
         if item is not None and not item.isHidden() and self.isVisible():
             announce(self.list, item.text().replace("\n", ". "))
