@@ -9,6 +9,7 @@ cannot carry a translator's slip.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from leaflet_app.contacts import LRI, PDI
@@ -52,9 +53,11 @@ def contact_card(leaflet: Leaflet) -> ContactCard:
     return ContactCard(phone, phone_link, email, address)
 
 
-def card_html(card: ContactCard, border: str, icon_px: int) -> str:
+def card_html(card: ContactCard, border: str, icon_px: int, rtl: bool = False) -> str:
     """The card as a table for a QTextDocument: an icon (``icon:phone``, ``icon:mail``,
-    ``icon:map-pin``, added to the document as images) beside each detail, always left to right."""
+    ``icon:map-pin``, added to the document as images) beside each detail, the details always
+    left to right. In Arabic and Urdu the icons stand on the right (Qt lays table columns out
+    left to right whatever the direction, so the cells are given in the other order)."""
     rows = []
     if card.phone:
         rows.append(("phone", f'<a href="{html.escape(card.phone_link)}"><b>{html.escape(card.phone)}</b></a>'))
@@ -65,21 +68,30 @@ def card_html(card: ContactCard, border: str, icon_px: int) -> str:
         # show whole with large text).
         first, rest = card.address[0], ", ".join(card.address[1:])
         rows.append(("map-pin", html.escape(first) + ("<br/>" + html.escape(rest) if rest else "")))
-    cells = "".join(
-        f'<tr><td valign="middle" width="1"><img src="icon:{icon}" width="{icon_px}" height="{icon_px}"/></td>'
-        f'<td valign="middle" dir="ltr">{LRI}{body}{PDI}</td></tr>'
-        for icon, body in rows
-    )
+    side = "right" if rtl else "left"
+    cells = []
+    for icon, body in rows:
+        image = f'<td valign="middle" width="1"><img src="icon:{icon}" width="{icon_px}" height="{icon_px}"/></td>'
+        text = f'<td valign="middle" align="{side}">{LRI}{body}{PDI}</td>'
+        cells.append("<tr>" + (text + image if rtl else image + text) + "</tr>")
     return (f'<table class="contactCard" border="1" cellspacing="0" cellpadding="8" width="100%" '
-            f'style="border-color: {border}; border-style: solid; font-family: \'{LATIN_FAMILY}\';">{cells}</table>')
+            f'style="border-color: {border}; border-style: solid; border-collapse: collapse; '
+            f'font-family: \'{LATIN_FAMILY}\';">{"".join(cells)}</table>')
+
+
+def breakable(address: str) -> str:
+    """Break opportunities (zero-width spaces) after the slashes, dots and @ of an address, so a
+    long one wraps there rather than mid-word; copies strip them again (section_page.py)."""
+    return re.sub(r"([/.@])(?=.)", "\\1\u200b", address)
 
 
 def codes_html(codes: list[tuple[str, str, str]], px: int, per_row: int = 2) -> str:
-    """QR codes under the text: (image name, label, address as printed) each, ``per_row`` to a
+    """QR codes under the card: (image name, label, address as printed) each, ``per_row`` to a
     row so that they fit a narrow column; the images (``qr:N``) are added by the view."""
     cells = [
         f'<td align="center" valign="top" width="50%"><b>{html.escape(label)}</b><br/>'
-        f'<img src="{name}" width="{px}" height="{px}"/><br/>{LRI}{html.escape(shown)}{PDI}</td>'
+        f'<img src="{name}" width="{px}" height="{px}"/><br/>'
+        f'<span style="font-family: \'{LATIN_FAMILY}\';">{LRI}{html.escape(breakable(shown))}{PDI}</span></td>'
         for name, label, shown in codes
     ]
     rows = "".join("<tr>" + "".join(cells[i:i + per_row]) + "</tr>" for i in range(0, len(cells), per_row))

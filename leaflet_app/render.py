@@ -105,7 +105,7 @@ class LeafletRenderer:
         """A section as HTML; ``with_title`` starts it with the leaflet's title and publisher (the
         first section, like the front of the printed leaflet); ``after_heading`` is HTML put
         between the heading and the text (the contact card), ``after_text`` after it (QR codes)."""
-        heading = html.escape(self.leaflet.contacts.isolate(self._translate(tr, section.heading)))
+        heading = html.escape(self.leaflet.contacts.isolate(keep_gloss_together(self._translate(tr, section.heading))))
         body = self._html.render(self._localized_tokens(section, tr), self._md.options, {})
         top = ""
         if with_title:
@@ -180,6 +180,15 @@ class LeafletRenderer:
         parts = ["\n".join(head) + "\n"]
         parts += [self.section_text(s, tr, direction == "rtl") for s in self.leaflet.sections]
         return "\n".join(parts)
+
+
+_GLOSS = re.compile(r"\(([A-Za-z][^()]*)\)")
+
+
+def keep_gloss_together(heading: str) -> str:
+    """The English in brackets inside a translated heading ("(Serious Case Review, SCR)") held
+    on one line: broken inside, its brackets would seem mismatched in a right-to-left line."""
+    return _GLOSS.sub(lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")", heading)
 
 
 def plain(markdown_inline: str) -> str:

@@ -401,3 +401,15 @@ def test_ui_never_imports_the_kiosk() -> None:
         names = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
         names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         assert not [n for n in names if n.startswith("leaflet_app.kiosk")], path.name
+
+
+def test_printing_and_side_by_side_follow_the_configuration(qtbot, leaflet) -> None:
+    window = MainWindow(leaflet, LANGUAGES, None)
+    qtbot.addWidget(window)
+    window.show()
+    k = Kiosk(window, KioskConfig(hide_cursor=False, allow_printing=True, side_by_side=False), LANGUAGES)
+    offered = lambda b: b.isVisible() or b.defaultAction() in window.toolbar.more.menu().actions()  # noqa: E731
+    assert offered(window.print_button) and window.actions_by_id["print"].isEnabled()
+    assert not offered(window.save_pdf_button) and not window.actions_by_id["savePdf"].isEnabled()
+    assert not offered(window.side_by_side_button)
+    k.locked = False

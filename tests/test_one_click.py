@@ -157,3 +157,17 @@ def test_a_kiosk_offers_no_save_or_print(qtbot, leaflet) -> None:
     assert not w.save_pdf_button.isVisible() and not w.print_button.isVisible()
     assert not w.actions_by_id["print"].isEnabled()
     k.locked = False
+
+
+def test_larger_text_stays_under_the_pointer(window, qtbot) -> None:
+    window.open_display_panel()
+    larger = window.display_panel.larger
+    qtbot.wait(1)
+    before = larger.mapTo(window, larger.rect().center())
+    for _ in range(3):
+        qtbot.mouseClick(larger, Qt.MouseButton.LeftButton)
+        qtbot.wait(1)
+    after = larger.mapTo(window, larger.rect().center())
+    assert window.display.scale == 1.75
+    # Still under a pointer that has not moved (the button is at least this tall).
+    assert abs(after.y() - before.y()) < larger.height() / 2 and abs(after.x() - before.x()) < larger.width() / 2

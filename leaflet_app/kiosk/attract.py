@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from leaflet_app.content import Leaflet
@@ -67,6 +67,10 @@ class AttractScreen(QWidget):
         super().resizeEvent(event)
         if self.isVisible():
             self._show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show()  # sized from the screen it is shown on (a hidden page's size may be stale)
 
     def _show(self) -> None:
         code = self.current_language()

@@ -29,6 +29,8 @@ class KioskConfig:
     attract_period: float = 4.0  # seconds each language is shown on the attract screen
     hide_cursor: bool = True
     accessibility_toggle: bool = True
+    side_by_side: bool = True  # English beside the visitor's language
+    allow_printing: bool = False  # "Print…" on a kiosk with a printer; saving a file never
     admin_pin_hash: str = ""  # empty: the kiosk cannot be left with a PIN (only by the system)
     problems: tuple[str, ...] = field(default=(), compare=False)
 
@@ -73,7 +75,7 @@ def load_config(path: Path | None, languages: Sequence[str], sections: Sequence[
     number("idle_timeout", 5, 24 * 3600)
     number("attract_period", 1, 60)
     number("warning", 0, 600)
-    for key in ("attract", "hide_cursor", "accessibility_toggle"):
+    for key in ("attract", "hide_cursor", "accessibility_toggle", "side_by_side", "allow_printing"):
         flag(key)
     choice("start_language", languages)
     choice("start_section", sections)

@@ -70,7 +70,7 @@ class Kiosk(QObject):
         window.set_policy(SessionPolicy(
             may_close=False, may_copy=False, remember=False, languages=tuple(self.languages),
             display_controls=config.accessibility_toggle, shortcuts_page=False, touch=True,
-            may_save=False, may_print=False,  # nothing to take away but the QR codes
+            may_save=False, may_print=config.allow_printing, side_by_side=config.side_by_side,
         ))
         self.finished_button = TextButton(objectName="finishedButton")
         self.finished_button.clicked.connect(self.reset)

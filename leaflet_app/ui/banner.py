@@ -47,8 +47,8 @@ class ReviewBanner(QFrame):
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.message, 1)
-        row.addWidget(self.english, 1)
+        row.addWidget(self.message, 3)  # the family's language gets the room first
+        row.addWidget(self.english, 2)
         row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)

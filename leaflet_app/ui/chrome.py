@@ -1,7 +1,8 @@
 """How big the text and the controls are, from the chosen text size and the window.
 
 - The leaflet text follows the chosen size; on a portrait screen or a kiosk it also grows with
-  the width, for a comfortable line (45–75 characters) instead of a short column of small type.
+  the width, for a comfortable line (45–75 characters) instead of a short column of small type;
+  a wide landscape window grows it gently (up to 1.5x at 1920 px).
 - The controls (toolbar, banner, section bar) grow with the text, but give way on a short
   window: at 1024×600 with large text they stay small enough to leave the text most of it.
 """
@@ -18,6 +19,11 @@ HEIGHT_PER_CHROME_SCALE = 420
 # Fluid type: one scale step per this many pixels of width (about 70 Latin characters a line).
 WIDTH_PER_TEXT_SCALE = 520
 FLUID_MAX = 2.5
+# A landscape window on a laptop grows its text more gently: from 1280 px wide, up to 1.5x on a
+# large monitor, so a maximised window is not a short column of small type in an empty page.
+LANDSCAPE_FROM = 1280
+LANDSCAPE_MAX = 1.5
+TEXT_MAX = 4.0  # 44 pt: beyond it a line holds too few words to read
 TOUCH_PX = 48  # WCAG 2.5.5 / platform guidance for fingers
 
 
@@ -35,10 +41,17 @@ def _half(points: float) -> float:
 
 
 def sizes_for(scale: float, width: int, height: int, touch: bool = False) -> Sizes:
-    text = scale
+    # The screen's own size for normal text, then the chosen size on top of it: 200 % is twice
+    # what this screen shows at 100 %, on a laptop and on a kiosk alike.
     if touch or height > width:
-        text = max(scale, min(FLUID_MAX, width / WIDTH_PER_TEXT_SCALE))
-    chrome = max(1.0, min(text, CHROME_MAX_SCALE, height / HEIGHT_PER_CHROME_SCALE))
+        screen = max(1.0, min(FLUID_MAX, width / WIDTH_PER_TEXT_SCALE))
+        text = min(TEXT_MAX, scale * screen)
+        chrome_wanted = max(scale, screen)  # a kiosk or a portrait screen is read from further away
+    else:
+        screen = max(1.0, min(LANDSCAPE_MAX, width / LANDSCAPE_FROM))
+        text = min(TEXT_MAX, scale * screen)
+        chrome_wanted = scale  # a laptop's controls follow the chosen size only
+    chrome = max(1.0, min(chrome_wanted, CHROME_MAX_SCALE, height / HEIGHT_PER_CHROME_SCALE))
     return Sizes(
         text_points=_half(BASE_POINTS * text),
         chrome_points=_half(BASE_POINTS * chrome),

@@ -26,8 +26,12 @@ from leaflet_app.ui.shaped_text import TextLabel
 from leaflet_app.ui.style import IndicatorStyle
 
 
-class DisplayPanel(QScrollArea):
-    """Every control changes the display at once; nothing to confirm."""
+class DisplayPanel(QWidget):
+    """Every control changes the display at once; nothing to confirm.
+
+    The text-size row is a footer held to the bottom of the window, outside the scrolling part:
+    always in sight, and nothing below it grows with the text, so "Larger" stays under the
+    pointer (or the finger) from one press to the next."""
 
     changed = Signal(object)  # Display
     resetRequested = Signal()
@@ -35,8 +39,9 @@ class DisplayPanel(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="displayPanel")
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = QScrollArea(objectName="displayScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._display = Display()
         inner = QWidget()
         # Headings are labels above the boxes rather than box titles: a box title has room for
@@ -80,12 +85,16 @@ class DisplayPanel(QScrollArea):
         buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(inner)
-        for w in (self.heading, self.size_title, self.size_box, self.scheme_title, self.scheme_box,
-                  self.spacing, self.readable):
+        for w in (self.heading, self.scheme_title, self.scheme_box, self.spacing, self.readable):
             layout.addWidget(w)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        self.setWidget(inner)
+        self.scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.size_title)
+        outer.addWidget(self.size_box)
 
         self.smaller.clicked.connect(lambda: self._emit(self._display.step(-1)))
         self.larger.clicked.connect(lambda: self._emit(self._display.step(+1)))
@@ -139,4 +148,5 @@ class DisplayPanel(QScrollArea):
         for button in self.scheme_buttons.values():
             button.setAccessibleName(button.text())
         self.setAccessibleName(_("Display settings"))
+        self.scroll.setAccessibleName(_("Display settings"))
         self._show_size()

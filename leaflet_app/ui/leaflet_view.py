@@ -119,6 +119,7 @@ class LeafletView(QWidget):
         self.nav.row.insertWidget(1, self.position)
         self.previous_button = TextButton(objectName="previousSection")
         self.next_button = TextButton(objectName="nextSection")
+        self.next_button.setProperty("iconTrailing", True)  # "Next ›": the arrow points onward
         for button in (self.previous_button, self.next_button):
             self.nav.row.addWidget(button)
         self.nav.buttons += [self.previous_button, self.next_button]
@@ -348,17 +349,19 @@ class LeafletView(QWidget):
         after_text = ""
         codes: list[tuple[str, QImage]] = []
         if card:
-            after_heading = card_html(self.card, text.name(), icon_px)
+            # The card, then the QR codes at once (the way to take the details home), then the
+            # section's own text.
             codes = self._qr_images()
-            labelled = [(name, tr.gettext(link.label), link.shown)
+            labelled = [(name, _code_label(tr.gettext(link.label), link), link.shown)
                         for (name, _image), link in zip(codes, self.links, strict=True)]
-            after_text = codes_html(labelled, codes[0][1].width() if codes else 0)
+            after_heading = (card_html(self.card, text.name(), icon_px, rtl)
+                             + codes_html(labelled, codes[0][1].width() if codes else 0))
         html = self.renderer.section_html(section, tr.pgettext, "rtl" if rtl else "ltr",
                                           with_title=key.with_title, after_heading=after_heading,
                                           after_text=after_text)
         doc.setDefaultFont(font)
         # Room round the text for ink beyond the letters' boxes (Nastaliq swashes reach out).
-        doc.setDocumentMargin(QFontInfo(font).pixelSize() * 0.6)
+        doc.setDocumentMargin(max(16, QFontInfo(font).pixelSize() * 0.8))
         doc.setHtml(html)
         if card:  # after setHtml, which clears a document's resources
             for name in ("phone", "mail", "map-pin"):
@@ -432,6 +435,14 @@ class LeafletView(QWidget):
             if address.startswith(prefix):
                 address = address[len(prefix):]
         self.linkActivated.emit(address)
+
+
+def _code_label(label: str, link) -> str:
+    """"Scan to open the website" names the site too: the leaflet has two of them."""
+    if link.kind != "web":
+        return label
+    host = QUrl(link.target).host().removeprefix("www.")
+    return f"{label}: \u2066{host}\u2069"
 
 
 _char_widths: dict[str, float] = {}

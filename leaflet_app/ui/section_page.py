@@ -143,7 +143,7 @@ class SectionPage(QTextBrowser):
         """Copies carry the text only: the isolates that keep contact details left to right on
         screen would travel into a text message or a dialler."""
         data = QMimeData()
-        data.setText(strip_isolates(self.textCursor().selection().toPlainText()))
+        data.setText(strip_isolates(self.textCursor().selection().toPlainText()).replace("\u200b", ""))
         return data
 
     def mousePressEvent(self, event) -> None:

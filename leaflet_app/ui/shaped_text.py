@@ -185,8 +185,9 @@ class TextButton(QToolButton):
         return self.fontMetrics().height() // 3
 
     def _content(self) -> QSize:
-        size = self._label().size if self.shows_text() else QSize(0, 0)
-        size = size.expandedTo(QSize(0, line_room(self.font())))  # "English" as tall as Urdu beside it
+        size = QSize(0, 0)
+        if self.shows_text():  # an icon alone needs no room for a line of Nastaliq
+            size = self._label().size.expandedTo(QSize(0, line_room(self.font())))  # "English" as tall as Urdu
         if self.shows_icon():
             icon = self.iconSize()
             gap = self._gap() if self.shows_text() else 0
@@ -215,6 +216,8 @@ class TextButton(QToolButton):
         content = self._content()
         x = (self.width() - content.width()) / 2
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        if self.property("iconTrailing") and self.shows_text():
+            rtl = not rtl  # the icon after the label ("Next ›")
         if self.shows_icon():
             size = self.iconSize()
             mode = QIcon.Mode.Disabled if not self.isEnabled() else (QIcon.Mode.Selected if on else QIcon.Mode.Normal)

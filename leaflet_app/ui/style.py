@@ -56,9 +56,10 @@ class LeafletStyle(QProxyStyle):
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: QWidget | None = None) -> None:
-        """Tool buttons: a flat face with an outline in the scheme's control colour (3:1 against
-        the window, WCAG 1.4.11; Fusion's bevel is near-black on black), filled when on."""
-        if element != QStyle.PrimitiveElement.PE_PanelButtonTool:
+        """Tool and push buttons: a flat face with an outline in the scheme's control colour (3:1
+        against the window, WCAG 1.4.11; Fusion's bevel is near-black on black), filled when on,
+        dashed when disabled (greyed text alone is hard to tell apart in yellow on black)."""
+        if element not in (QStyle.PrimitiveElement.PE_PanelButtonTool, QStyle.PrimitiveElement.PE_PanelButtonCommand):
             super().drawPrimitive(element, option, painter, widget)
             return
         state = option.state
@@ -72,7 +73,10 @@ class LeafletStyle(QProxyStyle):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(fill)
         group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
-        painter.setPen(QPen(option.palette.color(group, QPalette.ColorRole.Mid), line))
+        pen = QPen(option.palette.color(group, QPalette.ColorRole.Mid), line)
+        if not enabled:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
         half = line / 2
         painter.drawRoundedRect(QRectF(option.rect).adjusted(half, half, -half, -half), 4, 4)
         painter.restore()

@@ -68,16 +68,20 @@ class ButtonRow(QWidget):
         self.buttons.append(button)
         return button
 
-    def _trailing_width(self) -> int:
-        first = len(self.buttons) + (2 if self.more is not None else 1)
-        return sum(self.row.itemAt(i).sizeHint().width() for i in range(first, self.row.count())
-                   if self.row.itemAt(i).widget() is None or not self.row.itemAt(i).widget().isHidden())
+    def _others_width(self) -> int:
+        """The room taken by the row's other widgets (a label, the kiosk's button)."""
+        others = 0
+        for i in range(self.row.count()):
+            widget = self.row.itemAt(i).widget()
+            if widget is not None and widget not in self.buttons and widget is not self.more and not widget.isHidden():
+                others += widget.sizeHint().width() + self.row.spacing()
+        return others
 
     def fit(self) -> None:
         for button in self.overflowed:
             button.show()
         self.overflowed = []
-        width = self.width() - self._trailing_width() - self.row.spacing()
+        width = self.width() - self._others_width()
         self.labels_shown = fit_buttons(self.buttons, width, self.row.spacing())
         if self.more is None or self.labels_shown:
             if self.more is not None:
