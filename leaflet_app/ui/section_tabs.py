@@ -64,9 +64,11 @@ class SectionTabBar(QTabBar):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.least_height = 0  # a finger's height on a touch screen (set by the window)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
 
     def _label(self, index: int, width: int):
-        return shaped(self.tabText(index), self.font(), max(1, width - 2 * MARGIN), self.layoutDirection())
+        return shaped(self.tabText(index), self.font(), max(1, width - 2 * (MARGIN + GAP)), self.layoutDirection())
 
     def _height(self, index: int, width: int) -> int:
         return max(self.least_height, round(self._label(index, width).size.height()) + 2 * MARGIN) + GAP
@@ -95,7 +97,7 @@ class SectionTabBar(QTabBar):
         painter = QPainter(self)
         palette = self.palette()
         for index in range(self.count()):
-            rect = self.tabRect(index).adjusted(0, GAP // 2, 0, -(GAP - GAP // 2))
+            rect = self.tabRect(index).adjusted(GAP, GAP // 2, -GAP, -(GAP - GAP // 2))
             if not rect.intersects(event.rect()):
                 continue
             selected = index == self.currentIndex()
@@ -147,7 +149,11 @@ class SectionTabs(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None, objectName: str = "sectionList") -> None:
         super().__init__(parent, objectName=objectName)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Framed, on the text's background, as the list it replaces.
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.viewport().setAutoFillBackground(True)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
