@@ -53,7 +53,9 @@ case "$command" in
         # Xvfb, openbox and friends: the kiosk is also tried under a real window manager.
         # PulseAudio (a private server with a null sink): read aloud is played through it.
         # poppler-utils: pdftoppm and pdffonts, to look at the PDFs the app writes.
-        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils pulseaudio pulseaudio-utils poppler-utils
+        # dbus-x11, at-spi2-core, python3-pyatspi: the app is read as a screen reader reads it.
+        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils pulseaudio pulseaudio-utils poppler-utils \
+            dbus-x11 at-spi2-core python3-pyatspi
         python_env "[test]"
         exec .venv/bin/python -m pytest "$@"
         ;;

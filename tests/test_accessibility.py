@@ -177,7 +177,7 @@ def test_300_percent_reflows_and_every_section_stays_reachable(window, qtbot, la
         needed = QFontMetrics(sections.font()).boundingRect(
             rect.adjusted(4, 0, -4, 0), int(Qt.TextFlag.TextWordWrap), item.text()).height()
         assert needed <= rect.height() + 2, f"{section_id}: label clipped"
-        qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(sections.bar, Qt.MouseButton.LeftButton, pos=sections.bar.mapFrom(sections.viewport(), rect.center()))
         qtbot.wait(1)
         assert view.current_section() == section_id and view.current_page().isVisible() and not sections.isVisible()
         assert view.position.accessibleName().startswith(f"Section {row + 1} of") or language != "en"
@@ -293,11 +293,17 @@ def test_accessibility_tree_has_no_unnamed_control(window, qtbot, scheme: str) -
 
 
 def test_section_list_and_text_have_sensible_roles(window) -> None:
-    sections = QAccessible.queryAccessibleInterface(window.view.sections)
-    assert sections.role() == QAccessible.Role.List and sections.childCount() == 6
+    # The sections are the leaflet's tabs: a page-tab list, the shown one selected.
+    sections = QAccessible.queryAccessibleInterface(window.view.sections.bar)
+    assert sections.role() == QAccessible.Role.PageTabList
+    tabs = [c for c in (sections.child(i) for i in range(sections.childCount())) if c.role() == QAccessible.Role.PageTab]
+    assert len(tabs) == 6  # (the bar's hidden scroll buttons are its other children)
+    assert tabs[1].text(QAccessible.Text.Name) == "The law and guidance"
     page = QAccessible.queryAccessibleInterface(window.view.current_page())
     assert page.role() in (QAccessible.Role.StaticText, QAccessible.Role.EditableText, QAccessible.Role.Document)
     assert page.text(QAccessible.Text.Name) == "What is a Serious Case Review (SCR)?"
+    window.view.step_section(1)
+    assert [tab.state().selected for tab in tabs] == [False, True, False, False, False, False]
 
 
 def test_display_is_remembered_and_accessible_mode_restored(qtbot, leaflet) -> None:

@@ -19,7 +19,7 @@ def test_each_section_shows_its_own_text(window, qtbot, leaflet) -> None:
     sections = window.view.sections
     for row, section in enumerate(leaflet.sections):
         rect = sections.visualItemRect(sections.item(row))
-        qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(sections.bar, Qt.MouseButton.LeftButton, pos=sections.bar.mapFrom(sections.viewport(), rect.center()))
         assert window.view.current_section() == section.id
         text = page_text(window)
         page = window.view.current_page()

@@ -7,7 +7,7 @@ explanation in both languages.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -32,6 +32,7 @@ class ReviewBanner(QFrame):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.english.setLocale(QLocale("en"))  # screen readers that switch voice by locale read it in English
         self.details_button = TextButton(objectName="reviewBannerMore")
         self.details_button.setCheckable(True)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -59,6 +60,12 @@ class ReviewBanner(QFrame):
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown and bool(self.details.text()))
+
+    def spoken(self) -> str:
+        """What a screen reader announces when the language is chosen: the status in the
+        family's language, then in English if that differs."""
+        local, english = self.message.text(), self.english.text()
+        return f"{local}. {english}" if self.english.isVisibleTo(self) and english != local else local
 
     def retranslate(self) -> None:
         notice = review_notice(translator().current)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from leaflet_app.catalogues import SEARCH_ALIASES
 from leaflet_app.fonts import font_for
 from leaflet_app.i18n import SOURCE_LANGUAGE, _, format_percent, localizer, translator
+from leaflet_app.ui.announce import announce
 from leaflet_app.ui.retranslate import follow_language
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -143,12 +145,17 @@ class LanguagePicker(QWidget):
         self.list.itemClicked.connect(self._choose)
         self.list.itemActivated.connect(self._choose)
         self.cancel.clicked.connect(self.cancelled)
+        # The focus stays in the search field while Up/Down move the highlight: say where it is.
+        self.list.currentItemChanged.connect(self._announce_current)
         follow_language(self, self.retranslate)
 
     def retranslate(self) -> None:
         self.heading.setText(_("Choose a language"))
         self.filter.setPlaceholderText(_("Type a language name or code"))
         self.filter.setAccessibleName(_("Search languages"))
+        for button in self.filter.findChildren(QToolButton):  # the field's clear button
+            button.setAccessibleName(_("Clear the search"))
+            button.setToolTip(_("Clear the search"))
         self.list.setAccessibleName(_("Languages"))
         self.cancel.setText(_("Cancel"))
         self.cancel.setAccessibleName(_("Cancel"))
@@ -207,6 +214,16 @@ class LanguagePicker(QWidget):
         current = self.list.currentItem()
         if first is not None and (current is None or current.isHidden()):
             self.list.setCurrentItem(first)
+
+    def showEvent(self, event) -> None:
+        """On opening, the language highlighted (the focus is in the search field, which says
+        only its own name)."""
+        super().showEvent(event)
+        self._announce_current(self.list.currentItem())
+
+    def _announce_current(self, item: QListWidgetItem | None, previous: object = None) -> None:
+        if item is not None and not item.isHidden() and self.isVisible():
+            announce(self.list, item.text().replace("\n", ". "))
 
     def _choose(self, item: QListWidgetItem) -> None:
         if item is not None and not item.isHidden():

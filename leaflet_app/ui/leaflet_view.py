@@ -26,10 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -42,9 +39,11 @@ from leaflet_app.fonts import letter_spacing_allowed
 from leaflet_app.i18n import _, translator
 from leaflet_app.render import LeafletRenderer, plain
 from leaflet_app.ui import icons
+from leaflet_app.ui.announce import announce
 from leaflet_app.ui.layouts import frozen_layouts, settle_layouts
 from leaflet_app.ui.section_page import PageKey, PageShelf, SectionPage, apply_spacing
-from leaflet_app.ui.shaped_text import SectionDelegate, TextButton, TextLabel
+from leaflet_app.ui.section_tabs import SectionTabs
+from leaflet_app.ui.shaped_text import TextButton, TextLabel
 from leaflet_app.ui.toolbar import ButtonRow
 
 # The side list needs about this many characters of the control font, and the text at least
@@ -102,18 +101,12 @@ class LeafletView(QWidget):
         self.position_state = ReadingPosition()
         self.icon_px = 20
 
-        self.sections = QListWidget(objectName="sectionList")
-        self.sections.setWordWrap(True)
-        self.sections.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.sections.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sections.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # The sections are the leaflet's tabs (a page-tab list to assistive technology), drawn
+        # as a list of wrapped headings.
+        self.sections = SectionTabs(objectName="sectionList")
         self.sections.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.sections.setUniformItemSizes(False)
-        self.sections.setSpacing(2)
-        self.sections.setItemDelegate(SectionDelegate(self.sections))
         for section in leaflet.sections:
-            QListWidgetItem(self.sections).setData(Qt.ItemDataRole.UserRole, section.id)
+            self.sections.add_item().setData(Qt.ItemDataRole.UserRole, section.id)
 
         self.shelf = PageShelf(self._make_page)
         self.shelf.setObjectName("sectionPages")
@@ -179,6 +172,13 @@ class LeafletView(QWidget):
         row = self.sections.currentRow() + delta
         if 0 <= row < len(self.leaflet.sections):
             self.sections.setCurrentRow(row)
+            self.announce_section()
+
+    def announce_section(self) -> None:
+        """Screen readers say which section is now shown (the focus may stay on a button)."""
+        row = max(self.sections.currentRow(), 0)
+        where = _("Section {number} of {count}").format(number=row + 1, count=self.sections.count())
+        announce(self.shelf, f"{self.sections.item(row).text()}. {where}")
 
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
@@ -372,9 +372,11 @@ class LeafletView(QWidget):
         apply_spacing(doc, key.language, spacing, QFontInfo(font).pixelSize())
         page = SectionPage(key, doc, font, tr.direction, title_blocks=1 if key.with_title else 0)
         page.anchorClicked.connect(self._on_link)
+        page.linkFocused.connect(lambda text: announce(page, _("Link: {address}").format(address=text)))
         page.zoomRequested.connect(self.zoomRequested)
         page.setAccessibleName(plain(self.renderer.texts(tr.pgettext).headings[key.section]))
         page.setAccessibleDescription(_("Text of the section"))
+        page.verticalScrollBar().setAccessibleName(_("Scroll the text"))
         return page
 
     @property

@@ -37,6 +37,7 @@ from leaflet_app.session import LAPTOP, SessionPolicy
 from leaflet_app.settings import read_choice
 from leaflet_app.theme import banner_palette, palette_for, schemes
 from leaflet_app.ui import actions, icons
+from leaflet_app.ui.announce import announce
 from leaflet_app.ui.banner import ReviewBanner
 from leaflet_app.ui.chrome import BASE_POINTS, Sizes, sizes_for
 from leaflet_app.ui.display_panel import DisplayPanel
@@ -340,6 +341,8 @@ class MainWindow(QMainWindow):
             self.view.retranslate()
             self.retranslate()
         self.view.refresh()
+        if not self.banner.isHidden():  # the warning is not focusable: say it once
+            announce(self.banner, self.banner.spoken())
         self.toolbar.fit()
         if self.settings is not None:
             self.settings.setValue("language", code)
@@ -459,6 +462,8 @@ class MainWindow(QMainWindow):
         own = tr.current.own_name
         contact = plain(texts.headings[self.leaflet.contact_section])
         flip_to = SOURCE_LANGUAGE if not english else self.family_language
+        # The flip button is named in the language it shows (English, or the family's own name).
+        self.english_button.setLocale(QLocale(flip_to or SOURCE_LANGUAGE))
         labels = {
             "chooseLanguage": own,
             "flipLanguage": "English" if flip_to in (SOURCE_LANGUAGE, None) else localizer(flip_to).own_name,
@@ -499,6 +504,7 @@ class MainWindow(QMainWindow):
     def _go_to(self, index: int) -> None:
         self.close_pages()
         self.view.show_section(self.view.section_ids()[index])
+        self.view.announce_section()
         self.view.current_page().setFocus()
 
     def show_section(self, section_id: str) -> None:
@@ -539,6 +545,7 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.show()
+        announce(self.notice, text)
         self._notice_timer.start()
 
     def clear_notice(self) -> None:

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -49,6 +49,7 @@ class SectionPage(QTextBrowser):
     page is shown instead, so a page once laid out stays laid out."""
 
     zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
+    linkFocused = Signal(str)  # Tab moved onto a link: its text as shown
 
     def __init__(self, key: PageKey, document: QTextDocument, font: QFont, direction: Qt.LayoutDirection,
                  title_blocks: int = 0, parent: QWidget | None = None) -> None:
@@ -60,6 +61,8 @@ class SectionPage(QTextBrowser):
         self._anchor: int | None = None
         self.verticalScrollBar().sliderPressed.connect(self._forget_anchor)
         self.setObjectName("sectionText")
+        # The viewport is not the page's focus too: to a screen reader one object has the focus.
+        self.viewport().setFocusProxy(None)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -80,6 +83,20 @@ class SectionPage(QTextBrowser):
         self.setLayoutDirection(direction)
         document.setParent(self)
         self.setDocument(document)
+
+    @Slot(QRectF)
+    def _q_ensureVisible(self, rect: QRectF) -> None:  # noqa: N802 - the name Qt asks for
+        """A screen reader's say-all (or "find") moves on through the text: Qt's accessibility
+        asks the text edit, by this name, to show that part (QAccessibleTextEdit::scrollToSubstring;
+        Qt 6's QTextEdit no longer has the slot, so the view would stay put). ``rect`` is in the
+        document's coordinates."""
+        bar = self.verticalScrollBar()
+        top, bottom, height = rect.top(), rect.bottom(), self.viewport().height()
+        if top < bar.value():
+            bar.setValue(int(top))
+        elif bottom > bar.value() + height:
+            bar.setValue(int(min(top, bottom - height)))
+        self._anchor = None
 
     def _no_sideways_scroll(self, low: int, high: int) -> None:
         """Every line wraps at the page's width (a word longer than a line breaks anywhere), so
@@ -112,6 +129,15 @@ class SectionPage(QTextBrowser):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab moves from link to link in the text (and then on to the next control). A link
+        is not an object of its own to a screen reader, so the view announces the one reached."""
+        moved = super().focusNextPrevChild(forward)
+        cursor = self.textCursor()
+        if moved and self.hasFocus() and cursor.hasSelection() and cursor.charFormat().isAnchor():
+            self.linkFocused.emit(strip_isolates(cursor.selectedText()).strip())
+        return moved
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copies carry the text only: the isolates that keep contact details left to right on

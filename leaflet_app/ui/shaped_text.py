@@ -1,4 +1,4 @@
-"""Short texts shaped once and kept: labels, buttons and the section list draw from here.
+"""Short texts shaped once and kept: labels, buttons and the section tabs draw from here.
 
 Qt's labels, buttons and list items shape their text again every time they are measured or
 painted. For most scripts that is cheap; Nastaliq (Urdu) takes a few microseconds per letter,
@@ -13,14 +13,13 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QIcon,
     QPainter,
     QPaintEvent,
-    QPalette,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -28,9 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QLabel,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionToolButton,
-    QStyleOptionViewItem,
     QStylePainter,
     QToolButton,
 )
@@ -233,44 +230,3 @@ class TextButton(QToolButton):
             label = self._label()
             painter.setPen(ink)
             label.draw(painter, x, (self.height() - label.size.height()) / 2)
-
-
-class SectionDelegate(QStyledItemDelegate):
-    """Draws the wrapped section headings of a list from ``shaped``."""
-
-    MARGIN = 6
-
-    def _text(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> tuple[str, float]:
-        """The heading, and the width to wrap it at: the item's (the list passes its viewport's
-        width when it asks for a size), or none before the list has a width."""
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        spacing = getattr(option.widget, "spacing", lambda: 0)()  # a list's room round each item
-        width = option.rect.width() - 2 * spacing
-        return text, max(1, width - 2 * self.MARGIN) if width > 0 else NO_WRAP
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        text, width = self._text(option, index)
-        size = shaped(text, option.font, width, option.direction).size
-        # Rows at least as tall as a finger needs on a touch screen (set by the window).
-        least = int(option.widget.property("minimumRowHeight") or 0) if option.widget is not None else 0
-        return QSize(size.width() + 2 * self.MARGIN, max(least, size.height() + 2 * self.MARGIN))
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, width = self._text(opt, index)
-        opt.text = ""  # the background from the style, the text from the kept layout
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        painter.setPen(opt.palette.color(role))
-        label = shaped(text, opt.font, width, opt.direction)
-        rect: QRect = opt.rect
-        label.draw(painter, rect.left() + self.MARGIN, rect.top() + (rect.height() - label.size.height()) / 2)
-        painter.restore()
-

@@ -1,0 +1,231 @@
+"""The leaflet's sections as tabs, drawn as a list of wrapped headings.
+
+A real ``QTabBar`` underneath, so assistive technology gets what it is: a page-tab list of page
+tabs ("tab 2 of 6", the shown one selected), from Qt's own accessibility, with no custom
+accessible interface. It is drawn as the side list was (long headings wrap, at least a finger's
+height each) and sits in a scroll area for when the headings are taller than the window.
+
+The small item API of a list widget (``item(row).text()``, ``currentRow()``,
+``visualItemRect()``…) is kept, so the view and its tests read the same as with a list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStyle, QStyleOptionFocusRect, QTabBar, QWidget
+
+from leaflet_app.ui.shaped_text import shaped
+
+MARGIN = 6  # round each heading, inside its tab
+GAP = 2  # between tabs
+
+
+class SectionItem:
+    """One section's tab, read and written as a list item would be."""
+
+    def __init__(self, tabs: SectionTabs, row: int) -> None:
+        self._tabs, self.row = tabs, row
+        self._data: dict[int, Any] = {}
+
+    def text(self) -> str:
+        return self._tabs.bar.tabText(self.row)
+
+    def setText(self, text: str) -> None:
+        self._tabs.bar.setTabText(self.row, text)
+
+    def toolTip(self) -> str:
+        return self._tabs.bar.tabToolTip(self.row)
+
+    def setToolTip(self, text: str) -> None:
+        self._tabs.bar.setTabToolTip(self.row, text)
+
+    def data(self, role: int) -> Any:
+        return self._data.get(int(role))
+
+    def setData(self, role: int, value: Any) -> None:
+        self._data[int(role)] = value
+
+
+class SectionTabBar(QTabBar):
+    """Vertical tabs, each as wide as the bar, as tall as its wrapped heading."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="sectionTabs")
+        self.setShape(QTabBar.Shape.RoundedWest)
+        self.setDrawBase(False)
+        self.setUsesScrollButtons(False)
+        self.setExpanding(False)
+        self.setElideMode(Qt.TextElideMode.ElideNone)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.least_height = 0  # a finger's height on a touch screen (set by the window)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+
+    def _label(self, index: int, width: int):
+        return shaped(self.tabText(index), self.font(), max(1, width - 2 * (MARGIN + GAP)), self.layoutDirection())
+
+    def _height(self, index: int, width: int) -> int:
+        return max(self.least_height, round(self._label(index, width).size.height()) + 2 * MARGIN) + GAP
+
+    def tabSizeHint(self, index: int) -> QSize:
+        width = max(self.width(), 1)
+        return QSize(width, self._height(index, width))
+
+    def minimumTabSizeHint(self, index: int) -> QSize:
+        return self.tabSizeHint(index)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return sum(self._height(i, width) for i in range(self.count()))
+
+    def sizeHint(self) -> QSize:
+        width = max(self.width(), 1)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(1, 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        for index in range(self.count()):
+            rect = self.tabRect(index).adjusted(GAP, GAP // 2, -GAP, -(GAP - GAP // 2))
+            if not rect.intersects(event.rect()):
+                continue
+            selected = index == self.currentIndex()
+            if selected:
+                painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+            label = self._label(index, rect.width())
+            label.draw(painter, rect.left() + MARGIN, rect.top() + (rect.height() - label.size.height()) / 2)
+            if selected and self.hasFocus():
+                option = QStyleOptionFocusRect()
+                option.initFrom(self)
+                option.rect = rect
+                option.backgroundColor = palette.color(QPalette.ColorRole.Highlight)
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+        painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up/Down (and Left/Right), Home/End move between the tabs; Enter or Space opens one."""
+        key = event.key()
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(key)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -step  # type: ignore[operator]
+        if key == Qt.Key.Key_Home:
+            self.setCurrentIndex(0)
+        elif key == Qt.Key.Key_End:
+            self.setCurrentIndex(self.count() - 1)
+        elif step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.setCurrentIndex(min(max(self.currentIndex() + step, 0), self.count() - 1))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.parent_tabs().itemActivated.emit(self.parent_tabs().currentItem())
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def parent_tabs(self) -> SectionTabs:
+        return self._owner
+
+    def set_owner(self, owner: SectionTabs) -> None:
+        self._owner = owner
+
+
+class SectionTabs(QScrollArea):
+    """The sections: a tab bar in a scroll area, with a list widget's item API."""
+
+    currentRowChanged = Signal(int)
+    itemClicked = Signal(object)
+    itemActivated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, objectName: str = "sectionList") -> None:
+        super().__init__(parent, objectName=objectName)
+        # Framed, on the text's background, as the list it replaces.
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.viewport().setAutoFillBackground(True)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.bar = SectionTabBar()
+        self.bar.set_owner(self)
+        self.setWidget(self.bar)
+        # No focus proxies: to a screen reader only the tab list has the focus, not its frames.
+        self.viewport().setFocusProxy(None)
+        self._items: list[SectionItem] = []
+        self.bar.currentChanged.connect(self._on_current)
+        self.bar.tabBarClicked.connect(lambda index: index >= 0 and self.itemClicked.emit(self._items[index]))
+
+    def setFocus(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:  # type: ignore[override]
+        self.bar.setFocus(reason)
+
+    def hasFocus(self) -> bool:  # type: ignore[override]
+        return self.bar.hasFocus()
+
+    # --- a list widget's API ------------------------------------------------------------------
+    def add_item(self, text: str = "") -> SectionItem:
+        item = SectionItem(self, len(self._items))
+        self._items.append(item)  # before the tab: adding the first makes it current
+        self.bar.addTab(text)
+        return item
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def item(self, row: int) -> SectionItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def currentRow(self) -> int:
+        return self.bar.currentIndex()
+
+    def setCurrentRow(self, row: int) -> None:
+        self.bar.setCurrentIndex(row)
+
+    def currentItem(self) -> SectionItem | None:
+        return self.item(self.currentRow())
+
+    def visualItemRect(self, item: SectionItem) -> QRect:
+        """The tab's rectangle in the viewport's coordinates (where a click lands on it)."""
+        rect = self.bar.tabRect(item.row)
+        return QRect(self.bar.mapTo(self.viewport(), rect.topLeft()), rect.size())
+
+    def scrollToItem(self, item: SectionItem) -> None:
+        rect = self.bar.tabRect(item.row)
+        self.ensureVisible(rect.center().x(), rect.center().y(), 0, rect.height() // 2 + 1)
+
+    def setAccessibleName(self, name: str) -> None:
+        """The name goes to the tab list, which is what a screen reader reaches."""
+        super().setAccessibleName(name)
+        self.bar.setAccessibleName(name)
+        self.verticalScrollBar().setAccessibleName(name)
+
+    def setAccessibleDescription(self, text: str) -> None:
+        super().setAccessibleDescription(text)
+        self.bar.setAccessibleDescription(text)
+
+    def setProperty(self, name: str, value: Any) -> bool:  # type: ignore[override]
+        if name == "minimumRowHeight":  # a finger's height per tab on a touch screen
+            self.bar.least_height = int(value or 0)
+            if self.bar.count():  # a tab's text set again is how a tab bar lays its tabs out again
+                self.bar.setTabText(0, self.bar.tabText(0))
+            self.bar.updateGeometry()
+        return super().setProperty(name, value)
+
+    def _on_current(self, index: int) -> None:
+        if index >= 0:
+            self.scrollToItem(self._items[index])
+        self.currentRowChanged.emit(index)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.bar.updateGeometry()  # heights follow the width: the headings wrap again
