@@ -9,8 +9,9 @@ Everything else is left out here, and the smoke tests run the built bundle to pr
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
 # Plugin folders dropped whole (under PySide6/Qt/plugins): network, QML, embedded-display and
@@ -26,13 +27,8 @@ KEPT_PLUGINS = {
     "imageformats": {"qsvg", "qico"},
     "platforminputcontexts": {"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"},
 }
-# Qt libraries only the dropped plugins (or modules the app never imports) need.
-DROPPED_QT_LIBRARIES = re.compile(
-    r"^(lib)?Qt6(Network|Qml|QmlMeta|QmlModels|QmlWorkerScript|Quick|QuickWidgets|QuickTemplates2|"
-    r"QuickControls2|QuickShapes|VirtualKeyboard|VirtualKeyboardSettings|Pdf|PdfQuick|WebEngine|"
-    r"WebChannel|Designer|Sql|Help)"
-)
-
+# A Qt library, by file name (Linux and Windows).
+QT_LIBRARY = re.compile(r"^(lib)?Qt6\w+(\.so\.6|\.dll)$")
 
 def _plugin_parts(dest: PurePosixPath) -> tuple[str, str] | None:
     parts = dest.parts
@@ -61,7 +57,32 @@ def keep_qt_file(dest: str, languages: Iterable[str]) -> bool:
         # Only Qt's own strings (qtbase) in the shipped languages: "pt" is Qt's pt_BR.
         match = re.fullmatch(r"qtbase_([a-z]{2,3})(_[A-Z]{2})?\.qm", path.name)
         return bool(match) and match.group(1) in set(languages)
-    return not DROPPED_QT_LIBRARIES.match(path.name)
+    return True
+
+
+def prune_qt_libraries(binaries: list[tuple[str, str, str]],
+                       imports_of: Callable[[str], Iterable[str]]) -> list[tuple[str, str, str]]:
+    """Drop the Qt libraries that no kept binary links to.
+
+    ``binaries`` are PyInstaller's (destination, source, kind) entries after the plugins were
+    filtered; ``imports_of(source)`` names the libraries a binary links to. A library that only a
+    dropped plugin needed (QtNetwork for the TLS plugin, QtQuick for the virtual keyboard) goes;
+    one that a kept module needs stays (QtMultimedia links QtNetwork when read-aloud is bundled).
+    """
+    def name(entry: tuple[str, str, str]) -> str:
+        return PurePosixPath(entry[0].replace("\\", "/")).name
+
+    qt = {name(e): e for e in binaries if QT_LIBRARY.match(name(e))}
+    needed: set[str] = set()
+    todo = [e for e in binaries if name(e) not in qt]
+    while todo:
+        entry = todo.pop()
+        for lib in imports_of(entry[1]):
+            lib = PurePosixPath(lib.replace("\\", "/")).name
+            if lib in qt and lib not in needed:
+                needed.add(lib)
+                todo.append(qt[lib])
+    return [e for e in binaries if name(e) not in qt or name(e) in needed]
 
 
 def babel_locales(languages: Iterable[str]) -> set[str]:
@@ -83,3 +104,15 @@ def keep_babel_file(dest: str, locales: set[str]) -> bool:
     if path.parent.name != "locale-data" or path.suffix != ".dat":
         return True
     return path.stem in locales
+
+
+def drop_dangling_links(entries: list[tuple[str, str, str]], kept: Iterable[tuple[str, str, str]]) -> list:
+    """PyInstaller links some libraries into the top folder (SYMLINK entries, the link target being
+    relative to the link): drop the links whose target was left out."""
+    present = {posixpath.normpath(e[0].replace("\\", "/")) for e in kept}
+
+    def target(entry: tuple[str, str, str]) -> str:
+        dest = entry[0].replace("\\", "/")
+        return posixpath.normpath(posixpath.join(posixpath.dirname(dest), entry[1].replace("\\", "/")))
+
+    return [e for e in entries if e[2] != "SYMLINK" or target(e) in present]

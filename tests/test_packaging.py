@@ -19,10 +19,10 @@ import pytest
 from conftest import LANGUAGES, ROOT
 from PySide6.QtGui import QImage
 
+from leaflet_app import __version__
+
 sys.path.insert(0, str(ROOT / "packaging"))
 import build  # noqa: E402
-
-from leaflet_app import __version__  # noqa: E402
 
 pytestmark = pytest.mark.packaging
 
@@ -40,7 +40,8 @@ def bare_run(program: Path, *args: str, home: Path, strace_log: Path | None = No
     """Run with nothing but HOME and the offscreen platform: no PATH, no virtual environment."""
     command = ["env", "-i", f"HOME={home}", "QT_QPA_PLATFORM=offscreen"]
     if strace_log is not None:
-        command += [shutil.which("strace") or "strace", "-f", "-e", "trace=network", "-o", str(strace_log)]
+        # Network calls, and the files opened (to see what the bundle reads from where).
+        command += [shutil.which("strace") or "strace", "-f", "-e", "trace=network,openat", "-o", str(strace_log)]
     return subprocess.run([*command, str(program), *args], capture_output=True, text=True,
                           cwd=cwd or home, timeout=120)
 
@@ -71,6 +72,7 @@ def test_bundle_holds_the_app_data_and_no_network_or_qml(dist: Path) -> None:
     qm = {p.name for p in internal.rglob("*.qm")}
     assert {"qtbase_pl.qm", "qtbase_ar.qm", "qtbase_pt_BR.qm"} <= qm
     assert not any(n.startswith(("qt_help", "qtdeclarative", "assistant", "designer")) for n in qm)
+    assert [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()] == []  # no dangling links
     names = [p.name for p in internal.rglob("*")]
     unwanted = [n for n in names if re.match(r"(lib)?Qt6(Network|Qml|Quick|WebEngine|Pdf|VirtualKeyboard)", n)]
     assert unwanted == []
@@ -109,9 +111,14 @@ def test_bundle_runs_with_an_empty_environment_and_opens_no_internet_socket(dist
     assert_real_window(kiosk_png)
     for name, result in runs:
         assert "Traceback" not in result.stderr, f"{name}: {result.stderr}"
-    opened = {name: internet_sockets(logs / f"{name}.log") for name, _ in runs}
-    assert all((logs / f"{name}.log").stat().st_size > 0 for name, _ in runs)  # strace did watch
-    assert {name: lines for name, lines in opened.items() if lines} == {}
+    sockets = {name: internet_sockets(logs / f"{name}.log") for name, _ in runs}
+    assert {name: lines for name, lines in sockets.items() if lines} == {}
+    # strace did watch, and Qt's own Polish strings and the Urdu font came from inside the bundle.
+    internal = re.escape(str(app.parent / "_internal"))
+    assert re.search(rf'openat\(.*"{internal}/PySide6/Qt/translations/qtbase_pl\.qm".* = \d+$',
+                     (logs / "screenshot-pl.log").read_text(), re.MULTILINE)
+    assert re.search(rf'openat\(.*"{internal}/leaflet_app/resources/fonts/NotoNastaliqUrdu-Regular\.ttf".* = \d+$',
+                     (logs / "screenshot-ur.log").read_text(), re.MULTILINE)
 
 
 def test_archive_holds_the_bundle(dist: Path) -> None:

@@ -55,10 +55,6 @@ def test_nothing_found_names_every_place_looked(tmp_path: Path, monkeypatch: pyt
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
         ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
         ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so", True),  # read aloud
-        ("PySide6/Qt/lib/libQt6Network.so.6", False),
-        ("PySide6/Qt/lib/libQt6QuickControls2.so.6", False),
-        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
-        ("PySide6/Qt/lib/libQt6Svg.so.6", True),
         ("PySide6/Qt/translations/qtbase_pl.qm", True),
         ("PySide6/Qt/translations/qtbase_pt_BR.qm", True),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
@@ -67,6 +63,27 @@ def test_nothing_found_names_every_place_looked(tmp_path: Path, monkeypatch: pyt
 )
 def test_bundle_keeps_only_what_the_app_uses(dest: str, kept: bool) -> None:
     assert trim.keep_qt_file(dest, LANGUAGES) is kept
+
+
+def test_qt_libraries_stay_only_while_a_kept_binary_links_to_them() -> None:
+    links = {
+        "QtWidgets.abi3.so": ["libQt6Widgets.so.6", "libQt6Gui.so.6"],
+        "libQt6Widgets.so.6": ["libQt6Gui.so.6"],
+        "libQt6Gui.so.6": ["libQt6Core.so.6", "libc.so.6"],
+        "libQt6Core.so.6": [],
+        "libQt6Network.so.6": ["libQt6Core.so.6"],  # its TLS plugin was dropped
+        "libQt6Quick.so.6": ["libQt6Qml.so.6"],
+        "libQt6Qml.so.6": ["libQt6Network.so.6"],
+    }
+    entries = [(f"PySide6/Qt/lib/{n}" if n.startswith("lib") else f"PySide6/{n}", n, "BINARY") for n in links]
+    kept = {e[1] for e in trim.prune_qt_libraries(entries, links.__getitem__)}
+    assert kept == {"QtWidgets.abi3.so", "libQt6Widgets.so.6", "libQt6Gui.so.6", "libQt6Core.so.6"}
+    # Read aloud bundled: QtTextToSpeech links QtNetwork, which must then stay.
+    links["QtTextToSpeech.abi3.so"] = ["libQt6TextToSpeech.so.6"]
+    links["libQt6TextToSpeech.so.6"] = ["libQt6Network.so.6"]
+    entries = [(f"PySide6/Qt/lib/{n}" if n.startswith("lib") else f"PySide6/{n}", n, "BINARY") for n in links]
+    kept = {e[1] for e in trim.prune_qt_libraries(entries, links.__getitem__)}
+    assert {"libQt6TextToSpeech.so.6", "libQt6Network.so.6"} <= kept and "libQt6Quick.so.6" not in kept
 
 
 def test_babel_keeps_each_language_its_parents_and_root() -> None:
