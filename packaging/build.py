@@ -24,11 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from leaflet_app import __version__  # noqa: E402
+from leaflet_app import APP_ID, __version__  # noqa: E402
 
 DIST = ROOT / "dist"  # --dist changes it
 BUILD = ROOT / "build" / "package"
-APP_ID = "io.github.leafletviewer.LeafletViewer"  # AppStream / desktop-file id (reverse DNS)
 ICON_NAME = "leaflet-viewer"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 INSTALL_DIR = "opt/leaflet-viewer"

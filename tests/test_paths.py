@@ -28,6 +28,20 @@ def test_source_checkout_finds_the_top_level_folders() -> None:
     assert paths.icon_path().is_file() and paths.licences_dir().is_dir()
 
 
+def test_the_application_wears_the_icon(qapp) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from leaflet_app import APP_ID
+    from leaflet_app.app import application
+
+    application()
+    icon = QApplication.windowIcon()
+    assert not icon.isNull()
+    image = icon.pixmap(32, 32).toImage()
+    assert len({image.pixel(x, y) for x in range(32) for y in range(32)}) > 5  # drawn, not empty
+    assert QApplication.desktopFileName() == APP_ID
+
+
 def test_override_is_used_and_a_missing_folder_is_named(tmp_path: Path) -> None:
     copy = tmp_path / "data"
     (copy / "resources" / "leaflets").mkdir(parents=True)
