@@ -33,7 +33,8 @@ QT_LIBRARY = re.compile(r"^(lib)?Qt6\w+(\.so\.6|\.dll)$")
 def _plugin_parts(dest: PurePosixPath) -> tuple[str, str] | None:
     parts = dest.parts
     for i in range(len(parts) - 2):
-        if parts[i] == "plugins" and i >= 1 and parts[i - 1] == "Qt":
+        # PySide6/Qt/plugins/<kind>/<file> on Linux, PySide6/plugins/<kind>/<file> on Windows
+        if parts[i] == "plugins" and i >= 1 and parts[i - 1] in ("Qt", "PySide6"):
             return parts[i + 1], parts[-1]
     return None
 

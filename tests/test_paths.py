@@ -68,6 +68,8 @@ def test_nothing_found_names_every_place_looked(tmp_path: Path, monkeypatch: pyt
         ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),  # QtQuick
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
         ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+        ("PySide6/plugins/platforms/qwindows.dll", True),  # Windows layout
+        ("PySide6\\plugins\\tls\\qschannelbackend.dll", False),
         ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so", True),  # read aloud
         ("PySide6/Qt/translations/qtbase_pl.qm", True),
         ("PySide6/Qt/translations/qtbase_pt_BR.qm", True),
