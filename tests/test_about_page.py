@@ -24,7 +24,8 @@ def test_about_names_version_origin_and_every_licence_shipped(qtbot, leaflet) ->
     text = shown(qtbot, leaflet).text.toPlainText()
     assert f"Version \u2066{__version__}\u2069" in text
     assert "Northamptonshire Safeguarding Children Board" in text
-    for name in ("MIT", "GNU Lesser General Public License", "SIL Open Font License", "Babel", "markdown-it-py"):
+    for name in ("MIT", "GNU Lesser General Public License", "SIL Open Font License", "Lucide", "ISC", "Babel",
+                 "markdown-it-py"):
         assert name in text, name
     assert "https://download.qt.io/" in text  # how to obtain Qt's and PySide6's source
     folder = re.search(r"this folder: \u2066(.+?)\u2069", text)
@@ -34,6 +35,7 @@ def test_about_names_version_origin_and_every_licence_shipped(qtbot, leaflet) ->
             "Leaflet-Viewer-MIT.txt"} <= shipped
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in (paths.licences_dir() / "LGPL-3.0.txt").read_text()
     assert (paths.fonts_dir() / "OFL.txt").is_file()
+    assert (paths.resources_dir() / "icons" / "ui" / "LICENSE-lucide.txt").is_file()
 
 
 def test_about_follows_the_language_and_its_direction(qtbot, leaflet) -> None:

@@ -48,6 +48,9 @@ class AboutPage(QWidget):
 
     def retranslate(self) -> None:
         direction = "rtl" if translator().direction == Qt.LayoutDirection.RightToLeft else "ltr"
+        self.text.setLayoutDirection(translator().direction)
+        # Room round the text for ink beyond the letters' boxes (Nastaliq's first stroke).
+        self.text.document().setDocumentMargin(self.fontMetrics().height() * 0.8)
         title = _("About Leaflet Viewer")
         licences = [
             _("Leaflet Viewer is free software under the MIT licence."),
@@ -57,6 +60,7 @@ class AboutPage(QWidget):
                 "this program with your own build of the same version."
             ).format(address=_isolated(QT_SOURCE)),
             _("The fonts (Noto, Andika) are under the SIL Open Font License 1.1."),
+            _("The toolbar icons (Lucide) are under the ISC licence."),
             _("Babel (BSD licence) and markdown-it-py (MIT licence) prepare the languages and the text."),
             _("The full licence texts are in this folder: {folder}").format(
                 folder=_isolated(str(paths.licences_dir()))
