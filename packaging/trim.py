@@ -30,6 +30,7 @@ KEPT_PLUGINS = {
 # A Qt library, by file name (Linux and Windows).
 QT_LIBRARY = re.compile(r"^(lib)?Qt6\w+(\.so\.6|\.dll)$")
 
+
 def _plugin_parts(dest: PurePosixPath) -> tuple[str, str] | None:
     parts = dest.parts
     for i in range(len(parts) - 2):
