@@ -8,6 +8,7 @@ under ``strace``, which must show no internet socket.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -119,6 +120,19 @@ def test_bundle_runs_with_an_empty_environment_and_opens_no_internet_socket(dist
                      (logs / "screenshot-pl.log").read_text(), re.MULTILINE)
     assert re.search(rf'openat\(.*"{internal}/leaflet_app/resources/fonts/NotoNastaliqUrdu-Regular\.ttf".* = \d+$',
                      (logs / "screenshot-ur.log").read_text(), re.MULTILINE)
+
+
+X11_TOOLS = ["Xvfb", "openbox", "xdotool", "wmctrl", "xprop"]
+
+
+@pytest.mark.skipif(any(shutil.which(t) is None for t in X11_TOOLS), reason=f"needs {', '.join(X11_TOOLS)}")
+def test_bundle_kiosk_on_a_real_x_server_cannot_be_escaped(dist: Path) -> None:
+    """The bundle's own xcb platform plugin, under Xvfb and openbox (packaging/check-kiosk-x11.sh)."""
+    env = {**os.environ, "LEAFLET_APP": str(build.bundle_path(dist) / "leaflet-app")}
+    result = subprocess.run(["bash", "packaging/check-kiosk-x11.sh"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("refused:") == 4
 
 
 def test_archive_holds_the_bundle(dist: Path) -> None:
