@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import wave
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,15 @@ def test_bundle_runs_with_an_empty_environment_and_opens_no_internet_socket(dist
     for code, words in (("ur", "سنگین"), ("ar", "مراجعة")):
         run(f"export-{code}", "--language", code, "--export", str(tmp_path / f"{code}.txt"))
         assert words in (tmp_path / f"{code}.txt").read_text(encoding="utf-8")
+    if importlib.util.find_spec("espeakng_loader") is not None:  # read aloud is in the bundle
+        for code in ("ur", "pl"):
+            wav = tmp_path / f"{code}.wav"
+            run(f"speak-{code}", "--language", code, "--section", "contact", "--speak", str(wav))
+            with wave.open(str(wav)) as sound:
+                assert sound.getnframes() > sound.getframerate(), f"{code}: less than a second of speech"
+    pdf = tmp_path / "ar.pdf"
+    run("export-pdf", "--language", "ar", "--export", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
     for code in LANGUAGES:
         run(f"screenshot-{code}", "--language", code, "--screenshot", str(tmp_path / f"{code}.png"))
         assert_real_window(tmp_path / f"{code}.png")
