@@ -25,14 +25,15 @@ def test_about_names_version_origin_and_every_licence_shipped(qtbot, leaflet) ->
     assert f"Version \u2066{__version__}\u2069" in text
     assert "Northamptonshire Safeguarding Children Board" in text
     for name in ("MIT", "GNU Lesser General Public License", "SIL Open Font License", "Lucide", "ISC", "Babel",
-                 "markdown-it-py"):
+                 "markdown-it-py", "eSpeak NG", "GNU General Public License", "FFmpeg", "segno"):
         assert name in text, name
     assert "https://download.qt.io/" in text  # how to obtain Qt's and PySide6's source
+    assert "https://github.com/espeak-ng/espeak-ng" in text  # and eSpeak NG's
     folder = re.search(r"this folder: \u2066(.+?)\u2069", text)
     assert folder and folder.group(1) == str(paths.licences_dir())
     shipped = {p.name for p in paths.licences_dir().iterdir()}
     assert {"LGPL-3.0.txt", "GPL-3.0.txt", "Babel-BSD-3-Clause.txt", "markdown-it-py-MIT.txt", "mdurl-MIT.txt",
-            "Leaflet-Viewer-MIT.txt"} <= shipped
+            "Leaflet-Viewer-MIT.txt", "LGPL-2.1.txt", "segno-BSD-3-Clause.txt"} <= shipped
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in (paths.licences_dir() / "LGPL-3.0.txt").read_text()
     assert (paths.fonts_dir() / "OFL.txt").is_file()
     assert (paths.resources_dir() / "icons" / "ui" / "LICENSE-lucide.txt").is_file()

@@ -14,6 +14,7 @@ from leaflet_app.i18n import _, pgettext, translator
 from leaflet_app.ui.retranslate import follow_language
 
 QT_SOURCE = "https://download.qt.io/official_releases/"
+ESPEAK_SOURCE = "https://github.com/espeak-ng/espeak-ng"
 
 # Left-to-right isolates: an address or a folder keeps its order inside Arabic or Urdu text.
 LRI, PDI = "\u2066", "\u2069"
@@ -62,6 +63,11 @@ class AboutPage(QWidget):
             _("The fonts (Noto, Andika) are under the SIL Open Font License 1.1."),
             _("The toolbar icons (Lucide) are under the ISC licence."),
             _("Babel (BSD licence) and markdown-it-py (MIT licence) prepare the languages and the text."),
+            _(
+                "eSpeak NG reads the leaflet aloud under the GNU General Public License, version 3; its "
+                "source code is available from {address}. FFmpeg, inside Qt's sound support, is under "
+                "the GNU LGPL, version 2.1. segno (BSD licence) draws the QR codes."
+            ).format(address=_isolated(ESPEAK_SOURCE)),
             _("The full licence texts are in this folder: {folder}").format(
                 folder=_isolated(str(paths.licences_dir()))
             ),
