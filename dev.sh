@@ -3,6 +3,7 @@
 #   ./dev.sh app    install what is needed and open the app on the built-in leaflet
 #   ./dev.sh test   install what is needed (test tools too) and run the whole test suite
 #   ./dev.sh gallery  install what is needed and write screenshots + contact sheets to build/gallery/
+#   ./dev.sh package  build the offline bundle, its .tar.xz and the .deb into dist/
 # Extra arguments are passed on: ./dev.sh app --language pl   ./dev.sh test -k picker
 set -eu
 cd "$(dirname "$0")"
@@ -12,6 +13,8 @@ cd "$(dirname "$0")"
 # a few X and DRM libraries.
 QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
 libpulse0 libx11-xcb1 libxext6 libxrender1 libdrm2"
+# Building and checking the offline bundle and the .deb.
+PACKAGE_TOOLS="binutils xz-utils dpkg-dev desktop-file-utils appstream strace"
 XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0"
 
@@ -33,6 +36,7 @@ python_env() {
     [ -x .venv/bin/python ] || python3 -m venv .venv
     .venv/bin/python -m pip install -q --upgrade pip >/dev/null
     .venv/bin/python -m pip install -q -e ".$1"
+    case "$1" in *package*) .venv/bin/python -m pip install -q -r packaging/requirements-build.txt ;; esac
 }
 
 command="${1:-}"
@@ -54,13 +58,18 @@ case "$command" in
         # PulseAudio (a private server with a null sink): read aloud is played through it.
         # poppler-utils: pdftoppm and pdffonts, to look at the PDFs the app writes.
         # dbus-x11, at-spi2-core, python3-pyatspi: the app is read as a screen reader reads it.
-        system_packages $XCB_LIBS xvfb openbox xdotool wmctrl x11-utils pulseaudio pulseaudio-utils poppler-utils \
-            dbus-x11 at-spi2-core python3-pyatspi
-        python_env "[test]"
+        system_packages $XCB_LIBS $PACKAGE_TOOLS xvfb openbox xdotool wmctrl x11-utils pulseaudio \
+            pulseaudio-utils poppler-utils dbus-x11 at-spi2-core python3-pyatspi
+        python_env "[test,package]"
         exec .venv/bin/python -m pytest "$@"
         ;;
+    package)
+        system_packages $XCB_LIBS $PACKAGE_TOOLS
+        python_env "[package]"
+        exec .venv/bin/python packaging/build.py "$@"
+        ;;
     *)
-        echo "usage: ./dev.sh app [leaflet-app options] | ./dev.sh test [pytest options] | ./dev.sh gallery [options]" >&2
+        echo "usage: ./dev.sh app [leaflet-app options] | ./dev.sh test [pytest options] | ./dev.sh gallery [options] | ./dev.sh package [--fast]" >&2
         exit 2
         ;;
 esac

@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from leaflet_app import APP_NAME, paths
+from leaflet_app import APP_ID, APP_NAME, paths
 from leaflet_app.catalogues import SOURCE_LANGUAGE, available_languages
 from leaflet_app.content import Leaflet, load_leaflet
 from leaflet_app.files import replacing
@@ -31,10 +32,12 @@ def application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName(APPLICATION)
     QApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setDesktopFileName(APP_ID)  # Wayland compositors find the icon and name by it
     if QApplication.instance() is None:
         use_bundled_fonts_only()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     if not app.property("leafletConfigured"):
+        app.setWindowIcon(QIcon(str(paths.icon_path())))
         app.setStyle(LeafletStyle())  # Fusion, with plain scroll bars
         use_application_font(SOURCE_LANGUAGE)
         warn_once_if_damaged()

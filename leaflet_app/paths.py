@@ -1,9 +1,12 @@
 """The one resource locator: finds ``resources/`` and ``translations/`` wherever the app runs.
 
-Three layouts are supported:
-- a source checkout or editable install: the folders sit beside the ``leaflet_app`` package;
-- an installed wheel: they are installed as data under ``<prefix>/share/leaflet-viewer``;
-- a PyInstaller bundle: they are unpacked under ``sys._MEIPASS``.
+Three layouts, one rule: the data root is the folder that holds ``resources/leaflets``.
+- an installed wheel (``pip install .``) or a PyInstaller bundle: the folders are package data,
+  ``leaflet_app/resources`` and ``leaflet_app/translations``, found through
+  ``importlib.resources`` (PyInstaller answers it from the bundle's ``leaflet_app`` folder);
+- a source checkout or editable install: the folders sit at the top of the repository, beside
+  the ``leaflet_app`` package (pyproject.toml maps them into the package when a wheel is built).
+``LEAFLET_APP_DATA`` overrides both (a folder holding ``resources/`` and ``translations/``).
 """
 
 from __future__ import annotations
@@ -11,9 +14,17 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 DATA_DIR_NAME = "leaflet-viewer"
+PACKAGE = "leaflet_app"
+
+
+def _package_dir() -> Path | None:
+    """The package folder as a real path (fonts are handed to Qt by file name), if it is one."""
+    root = resources.files(PACKAGE)
+    return root if isinstance(root, Path) else None  # not e.g. a zip file
 
 
 def _candidates() -> list[Path]:
@@ -21,10 +32,12 @@ def _candidates() -> list[Path]:
     override = os.environ.get("LEAFLET_APP_DATA")
     if override:
         roots.append(Path(override))
+    package = _package_dir()
+    if package is not None:
+        roots.append(package)  # wheel or bundle: leaflet_app/resources
     if getattr(sys, "frozen", False):
-        roots.append(Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)))
-    roots.append(Path(__file__).resolve().parent.parent)
-    roots.append(Path(sys.prefix) / "share" / DATA_DIR_NAME)
+        roots.append(Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / PACKAGE)
+    roots.append(Path(__file__).resolve().parent.parent)  # source checkout: <repo>/resources
     return roots
 
 
@@ -52,6 +65,16 @@ def leaflets_dir() -> Path:
 
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
+
+
+def licences_dir() -> Path:
+    """Licence texts of the app and of what ships with it (shown by the About page)."""
+    return resources_dir() / "licences"
+
+
+def icon_path() -> Path:
+    """The application icon (SVG)."""
+    return resources_dir() / "icons" / "leaflet-viewer.svg"
 
 
 DEFAULT_LEAFLET = "scr"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Try to escape a real kiosk window under a real window manager (openbox on Xvfb) and report.
 # Needs: apt-get install xvfb openbox xdotool wmctrl x11-utils. Run from the repository root.
+# LEAFLET_APP=/opt/leaflet-viewer/leaflet-app tries an installed bundle instead of .venv's.
 set -u
 export DISPLAY=:97
 Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb=$!
 sleep 1; openbox >/dev/null 2>&1 & wm=$!
 sleep 1
-QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$(mktemp -d) .venv/bin/leaflet-app --kiosk >/dev/null 2>&1 & app=$!
+QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$(mktemp -d) "${LEAFLET_APP:-.venv/bin/leaflet-app}" --kiosk >/dev/null 2>&1 & app=$!
 win=""
 for _ in $(seq 40); do  # wait up to 20 s for the window
     win=$(xdotool search --name "Serious Case" 2>/dev/null | head -n 1)

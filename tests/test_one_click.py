@@ -172,3 +172,13 @@ def test_larger_text_stays_under_the_pointer(window, qtbot) -> None:
     assert window.display.scale == 1.75
     # Still under a pointer that has not moved (the button is at least this tall).
     assert abs(after.y() - before.y()) < larger.height() / 2 and abs(after.x() - before.x()) < larger.width() / 2
+
+
+def test_the_about_page_is_in_the_toolbar_and_translated(window, qtbot) -> None:
+    window.set_language("pl")
+    window.actions_by_id["about"].trigger()
+    assert window.pages.currentWidget() is window.about
+    text = window.about.text.toPlainText()
+    assert "0.1.0" in text or "LGPL" in text
+    qtbot.keyClick(window.about.text, Qt.Key.Key_Escape)
+    assert window.pages.currentIndex() == 0

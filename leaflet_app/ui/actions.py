@@ -40,6 +40,7 @@ TOOLBAR = (
     ActionSpec("savePdf", N_("Save as PDF…"), ("Ctrl+S",), "file-down"),
     ActionSpec("print", N_("Print…"), ("Ctrl+P",), "printer"),
     ActionSpec("keyboardShortcuts", N_("Keyboard shortcuts"), ("F1",), "keyboard"),
+    ActionSpec("about", N_("About Leaflet Viewer"), (), "info"),
 )
 
 OTHER = (

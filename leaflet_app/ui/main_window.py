@@ -37,6 +37,7 @@ from leaflet_app.session import LAPTOP, SessionPolicy
 from leaflet_app.settings import read_choice
 from leaflet_app.theme import banner_palette, palette_for, schemes
 from leaflet_app.ui import actions, icons
+from leaflet_app.ui.about_page import AboutPage
 from leaflet_app.ui.announce import announce
 from leaflet_app.ui.banner import ReviewBanner
 from leaflet_app.ui.chrome import BASE_POINTS, Sizes, sizes_for
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
             self.toolbar_buttons.append(button)
         (self.language_button, self.english_button, self.contact_button, self.read_aloud_button,
          self.side_by_side_button, self.display_button, self.accessibility_button, self.save_pdf_button,
-         self.print_button, self.shortcuts_button) = self.toolbar_buttons
+         self.print_button, self.shortcuts_button, self.about_button) = self.toolbar_buttons
         self.side_by_side = None  # made on first use
         self.reader = None  # read aloud: made on first use (QtMultimedia stays unloaded until then)
         self.read_bar: QWidget | None = None
@@ -120,9 +121,11 @@ class MainWindow(QMainWindow):
         self.display_panel.closed.connect(self.close_pages)
         self.shortcuts = ShortcutsPage(len(leaflet.sections))
         self.shortcuts.closed.connect(self.close_pages)
+        self.about = AboutPage(leaflet)
+        self.about.closed.connect(self.close_pages)
 
         self.pages = QStackedWidget(objectName="pages")
-        for page in (reader, self.picker, self.display_panel, self.shortcuts):
+        for page in (reader, self.picker, self.display_panel, self.shortcuts, self.about):
             self.pages.addWidget(page)
 
         central = QWidget()
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
             "displaySettings": self.open_display_panel,
             "accessibilityMode": self.toggle_accessibility_mode,
             "keyboardShortcuts": self.open_shortcuts,
+            "about": self.open_about,
             "nextSection": lambda: self._step(1),
             "previousSection": lambda: self._step(-1),
             "largerText": lambda: self.step_text_size(1),
@@ -530,6 +534,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.display_panel)
         self.display_panel.larger.setFocus()
 
+    def open_about(self) -> None:
+        """Version, where the leaflet comes from, and the licences of everything inside."""
+        self.pages.setCurrentWidget(self.about)
+        self.about.text.setFocus()
+
     def open_shortcuts(self) -> None:
         self.pages.setCurrentWidget(self.shortcuts)
         self.shortcuts.text.setFocus()
@@ -575,6 +584,8 @@ class MainWindow(QMainWindow):
         self.picker.touch = policy.touch
         self.touch_targets = policy.touch
         self.shortcuts_button.setVisible(policy.shortcuts_page)
+        self.about_button.setVisible(policy.shortcuts_page)  # a kiosk shows no install details
+        self.actions_by_id["about"].setEnabled(policy.shortcuts_page)
         self.shortcuts_action.setEnabled(policy.shortcuts_page)
         self.quit_action.setEnabled(policy.may_close)
         a = self.actions_by_id
