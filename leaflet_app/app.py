@@ -23,6 +23,9 @@ from leaflet_app.ui.style import LeafletStyle
 APPLICATION_POINT_SIZE = 11.0
 
 
+_STYLE: LeafletStyle | None = None
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created if needed), set up once: names, Fusion style, the base font.
 
@@ -38,7 +41,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     if not app.property("leafletConfigured"):
         app.setWindowIcon(QIcon(str(paths.icon_path())))
-        app.setStyle(LeafletStyle())  # Fusion, with plain scroll bars
+        global _STYLE
+        _STYLE = LeafletStyle()  # held here too: its Python overrides must outlive any wrapper
+        app.setStyle(_STYLE)  # Fusion, with plain scroll bars
         use_application_font(SOURCE_LANGUAGE)
         warn_once_if_damaged()
         app.setProperty("leafletConfigured", True)

@@ -56,9 +56,10 @@ def keep_qt_file(dest: str, languages: Iterable[str]) -> bool:
         wanted = KEPT_PLUGINS.get(kind)
         return wanted is None or _stem(filename) in wanted
     if "translations" in path.parts and path.suffix == ".qm":
-        # Only Qt's own strings (qtbase) in the shipped languages: "pt" is Qt's pt_BR.
+        # Only Qt's own strings (qtbase) in the shipped languages (pt_PT: Qt's pt_BR stands in).
         match = re.fullmatch(r"qtbase_([a-z]{2,3})(_[A-Z]{2})?\.qm", path.name)
-        return bool(match) and match.group(1) in set(languages)
+        wanted = {code.split("_")[0] for code in languages}
+        return bool(match) and match.group(1) in wanted
     return True
 
 
