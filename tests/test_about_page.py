@@ -11,8 +11,14 @@ from leaflet_app.i18n import translator
 from leaflet_app.ui.about_page import AboutPage
 
 
+# Pages are kept for the session: a top-level page left to Python's collector was seen to leave
+# Qt with a dangling pointer that crashed the next test's event processing (segfault).
+_KEPT: list[AboutPage] = []
+
+
 def shown(qtbot, leaflet) -> AboutPage:
     page = AboutPage(leaflet)
+    _KEPT.append(page)
     qtbot.addWidget(page)
     page.resize(800, 600)
     page.show()

@@ -10,6 +10,7 @@ of them, outlines and marks them in the text colour, thick enough to see at a gl
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -86,6 +87,8 @@ class LeafletStyle(QProxyStyle):
         if control != QStyle.ComplexControl.CC_ScrollBar or not isinstance(option, QStyleOptionSlider):
             super().drawComplexControl(control, option, painter, widget)
             return
+        if not painter.isActive() or (widget is not None and not shiboken6.isValid(widget)):
+            return  # a scroll bar painted while its widget is being torn down: nothing to draw on
         C = QStyle.SubControl
         active = bool(option.activeSubControls & C.SC_ScrollBarSlider) and bool(
             option.state & (QStyle.StateFlag.State_Sunken | QStyle.StateFlag.State_MouseOver))
