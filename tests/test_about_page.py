@@ -10,7 +10,6 @@ from leaflet_app import __version__, paths
 from leaflet_app.i18n import translator
 from leaflet_app.ui.about_page import AboutPage
 
-
 # Pages are kept for the session: a top-level page left to Python's collector was seen to leave
 # Qt with a dangling pointer that crashed the next test's event processing (segfault).
 _KEPT: list[AboutPage] = []
