@@ -425,8 +425,7 @@ class MainWindow(QMainWindow):
         for button in self.toolbar.findChildren(QToolButton) + self.view.nav.findChildren(QToolButton):
             button.setMinimumHeight(height)
         self.view.sections.setProperty("minimumRowHeight", self._sizes.touch_px)
-        self.toolbar.fit()
-        self.view.nav.fit()
+        # The rows are fitted once, after the layouts have settled (apply_display, a language change).
 
     def set_display(self, display: Display) -> None:
         self.controller.set(display)
@@ -497,7 +496,6 @@ class MainWindow(QMainWindow):
         for button in self.toolbar_buttons:
             if button is not self.language_button:
                 button.setAccessibleName(button.text())
-        self.toolbar.fit()
 
     # --- navigation ---------------------------------------------------------------------------
     def _step(self, delta: int) -> None:
@@ -622,6 +620,7 @@ class MainWindow(QMainWindow):
         self.view.show_section(section or self.view.section_ids()[0])
         self.view.forget_positions()
         self.clear_notice()
+        self.toolbar.fit()  # the flip button's label may have changed
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.clear(QClipboard.Mode.Clipboard)
