@@ -127,6 +127,25 @@ def test_the_app_sees_only_its_bundled_fonts_in_their_bundled_versions(qapp) -> 
     assert set(QFontDatabase.families()) - QT_GENERIC <= BUNDLED
 
 
+@pytest.mark.parametrize("family", sorted(BUNDLED))
+def test_each_bundled_family_has_one_regular_and_one_bold_face(qapp, family: str) -> None:
+    """Font matching picks a face by its declared weight: a Bold file that declares regular weight
+    makes ordinary text come out bold or regular depending on the order the folder is read in
+    (this was so for Debian's Noto Nastaliq Urdu Bold, which declares 400; ours says 700)."""
+    from leaflet_app import paths
+    stem = FAMILY_FILES[family]
+    regular = QRawFont(str(paths.fonts_dir() / f"{stem}-Regular.ttf"), 12)
+    bold = QRawFont(str(paths.fonts_dir() / f"{stem}-Bold.ttf"), 12)
+    assert regular.weight() == QFont.Weight.Normal
+    assert bold.weight() == QFont.Weight.Bold
+    ensure = font_for("en", 10)  # registers the bundled families with Qt, as the app does
+    assert ensure.family()
+    for weight, face in ((QFont.Weight.Normal, regular), (QFont.Weight.Bold, bold)):
+        asked = QFont(family)
+        asked.setWeight(weight)
+        assert QRawFont.fromFont(asked).fontTable("head") == face.fontTable("head"), (family, weight)
+
+
 def _families_in_subprocess(platform: str, extra_env: dict[str, str] | None = None, wrapper: list[str] | None = None):
     env = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}  # the machine's own fonts
     env.update(QT_QPA_PLATFORM=platform, **(extra_env or {}))
