@@ -149,7 +149,7 @@ class LeafletRenderer:
         """A section as HTML; ``with_title`` starts it with the leaflet's title and publisher (the
         first section, like the front of the printed leaflet); ``after_heading`` is HTML put
         between the heading and the text (the contact card), ``after_text`` after it (QR codes)."""
-        heading = html.escape(self.leaflet.contacts.isolate(keep_gloss_together(self._translate(tr, section.heading))))
+        heading = html.escape(self.leaflet.contacts.isolate(isolate_gloss(self._translate(tr, section.heading))))
         body = self._html.render(self._localized_tokens(section, tr), self._md.options, {})
         top = ""
         if with_title:
@@ -229,10 +229,12 @@ class LeafletRenderer:
 _GLOSS = re.compile(r"\(([A-Za-z][^()]*)\)")
 
 
-def keep_gloss_together(heading: str) -> str:
-    """The English in brackets inside a translated heading ("(Serious Case Review, SCR)") held
-    on one line: broken inside, its brackets would seem mismatched in a right-to-left line."""
-    return _GLOSS.sub(lambda m: "(" + m.group(1).replace(" ", "\u00a0") + ")", heading)
+def isolate_gloss(heading: str) -> str:
+    """The English in brackets inside a translated heading ("(Serious Case Review, SCR)") set as
+    one left-to-right island (an isolate): its brackets pair up and face the right way in a
+    right-to-left line even when large text must break the gloss across lines. (No-break spaces
+    kept it on one line, but a gloss wider than the line was then cut anywhere: before a comma.)"""
+    return _GLOSS.sub(lambda m: "\u2066" + m.group(0) + "\u2069", heading)
 
 
 def plain(markdown_inline: str) -> str:

@@ -299,3 +299,29 @@ def test_buttons_that_do_not_fit_go_into_a_more_menu_in_order(window, qtbot) -> 
     window.resize(1920, 1080)
     _settle(qtbot)
     assert not more.isVisible() and all(b.isVisible() for b in window.toolbar_buttons)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_headings_never_break_before_punctuation(window, qtbot, leaflet, language: str) -> None:
+    """A heading that needs two lines breaks between words: no line of it starts with a comma or
+    a closing bracket, or ends with an opening one (the English gloss in brackets is long)."""
+    window.set_language(language)
+    window.start_accessible()
+    problems = []
+    for width, height in ((1080, 1920), (1024, 600)):
+        window.resize(width, height)
+        for section in leaflet.sections:
+            window.show_section(section.id)
+            _settle(qtbot)
+            doc = window.view.current_page().document()
+            doc.size()
+            block = doc.begin()
+            while block.isValid() and not block.text().strip():
+                block = block.next()
+            layout, text = block.layout(), block.text()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                part = text[line.textStart():line.textStart() + line.textLength()].strip(" \u00a0\u2066\u2067\u2068\u2069\u200e\u200f")
+                if part[:1] in ",.;:)" or part[-1:] == "(":
+                    problems.append(f"{language} {width}x{height} {section.id}: line {i + 1} {part!r}")
+    assert problems == []
