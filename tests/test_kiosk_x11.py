@@ -18,6 +18,6 @@ TOOLS = ["Xvfb", "openbox", "xdotool", "wmctrl", "xprop"]
 @pytest.mark.skipif(any(shutil.which(t) is None for t in TOOLS), reason=f"needs {', '.join(TOOLS)}")
 def test_window_manager_close_minimise_and_alt_f4_leave_the_kiosk_on_screen() -> None:
     result = subprocess.run(["bash", "packaging/check-kiosk-x11.sh"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)
+                            timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("refused:") == 4
