@@ -6,7 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -38,6 +38,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     QApplication.setDesktopFileName(APP_ID)  # Wayland compositors find the icon and name by it
     if QApplication.instance() is None:
         use_bundled_fonts_only()
+        # Qt notes at info level every space beside Bengali or Gurmukhi letters set in Noto Sans,
+        # which the app does on purpose (Latin's word space); QT_LOGGING_RULES still overrides.
+        QLoggingCategory.setFilterRules("qt.text.font.db.info=false")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     if not app.property("leafletConfigured"):
         app.setWindowIcon(QIcon(str(paths.icon_path())))

@@ -86,3 +86,11 @@ def test_export_is_atomic_and_reports_unwritable_places(tmp_path: Path) -> None:
     assert run("--export", str(target)).returncode == 0
     assert target.read_text(encoding="utf-8").startswith("Serious Case Review")
     assert [p.name for p in out.iterdir()] == ["leaflet.txt"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("language", ["bn", "pa", "ur"])
+def test_a_start_in_an_indic_or_arabic_script_writes_nothing_to_the_terminal(tmp_path: Path, language: str) -> None:
+    """Support staff read the terminal for real problems: Qt's notes about fonts are not one."""
+    result = run("--language", language, "--screenshot", str(tmp_path / "shot.png"), settings=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
