@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+from conftest import LANGUAGES
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 
 def test_arrow_keys_home_and_end_move_between_the_tabs(window, qtbot) -> None:
@@ -53,3 +56,23 @@ def test_the_text_follows_a_screen_readers_say_all(window, qtbot) -> None:
     cursor = QTextCursor(page.document())
     cursor.setPosition(start)
     assert bar.value() > 0 and page.viewport().rect().contains(page.cursorRect(cursor))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_heading_in_the_side_list_fits_inside_its_row(window, qtbot, language: str) -> None:
+    """The headings are painted where and as wide as the bar places them: none overflows its row
+    (an Urdu heading wrapped one line more than its row was measured for, its last word cut)."""
+    window.set_language(language)
+    problems = []
+    for width, height in ((1366, 768), (1280, 800), (1024, 600)):
+        window.resize(width, height)
+        QApplication.processEvents()
+        bar = window.view.sections.bar
+        if not bar.isVisible():
+            continue
+        for index in range(bar.count()):
+            label, row, at = bar.placed(index)
+            top, bottom = at.y(), at.y() + label.size.height()
+            if top < row.top() or bottom > row.bottom() + 1 or at.x() + label.size.width() > row.right() + 1:
+                problems.append(f"{language} {width}x{height} tab {index}: {top:.0f}..{bottom:.0f} in {row}")
+    assert problems == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStyle, QStyleOptionFocusRect, QTabBar, QWidget
 
@@ -73,6 +73,14 @@ class SectionTabBar(QTabBar):
     def _height(self, index: int, width: int) -> int:
         return max(self.least_height, round(self._label(index, width).size.height()) + 2 * MARGIN) + GAP
 
+    def placed(self, index: int) -> tuple[Any, QRect, QPointF]:
+        """The heading of tab ``index`` as painted: wrapped at the width its height was measured
+        for (a narrower wrap made a heading a line longer than its row), its row, its position."""
+        tab = self.tabRect(index)
+        rect = tab.adjusted(GAP, GAP // 2, -GAP, -(GAP - GAP // 2))
+        label = self._label(index, tab.width())
+        return label, rect, QPointF(rect.left() + MARGIN, rect.top() + (rect.height() - label.size.height()) / 2)
+
     def tabSizeHint(self, index: int) -> QSize:
         width = max(self.width(), 1)
         return QSize(width, self._height(index, width))
@@ -97,15 +105,14 @@ class SectionTabBar(QTabBar):
         painter = QPainter(self)
         palette = self.palette()
         for index in range(self.count()):
-            rect = self.tabRect(index).adjusted(GAP, GAP // 2, -GAP, -(GAP - GAP // 2))
+            label, rect, at = self.placed(index)
             if not rect.intersects(event.rect()):
                 continue
             selected = index == self.currentIndex()
             if selected:
                 painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-            label = self._label(index, rect.width())
-            label.draw(painter, rect.left() + MARGIN, rect.top() + (rect.height() - label.size.height()) / 2)
+            label.draw(painter, at.x(), at.y())
             if selected and self.hasFocus():
                 option = QStyleOptionFocusRect()
                 option.initFrom(self)
