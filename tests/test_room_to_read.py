@@ -100,19 +100,31 @@ def test_contact_us_shows_the_details_without_scrolling(window, qtbot, leaflet, 
     assert first == window.view.sections.currentItem().text().strip()
 
 
-def test_a_section_change_shows_the_heading_never_the_title(window, qtbot) -> None:
-    window.resize(1024, 600)
-    window.set_language("ur")
-    window.start_accessible()
-    seen = []
-    for section_id in window.view.section_ids():
-        window.show_section(section_id)
-        _settle(qtbot)
-        page = window.view.current_page()
-        top = page.document().findBlockByNumber(block_at_top(page)).text().replace("\u00a0", " ")
-        seen.append(top)
-        assert top.strip() == window.view.sections.currentItem().text().strip(), section_id
-    assert len(set(seen)) == len(seen)  # "next section" visibly changes the text
+@pytest.mark.parametrize("language", ["ur", "en", "bn"])
+def test_a_section_change_shows_the_heading_whole_and_no_cut_line_above(window, qtbot, language: str) -> None:
+    """Opening a section (Alt+n, the list, the command line) shows its heading whole at the top;
+    the first section shows the leaflet's title above it when both fit, never half of it."""
+    window.set_language(language)
+    for (width, height), accessible in (((1024, 600), False), ((1024, 600), True), ((1366, 768), False),
+                                        ((1080, 1920), False)):
+        window.resize(width, height)
+        if accessible != window.accessibility_mode:
+            window.toggle_accessibility_mode()
+        seen = []
+        for section_id in [*window.view.section_ids(), window.view.section_ids()[0]]:
+            window.show_section(section_id)
+            _settle(qtbot)
+            page = window.view.current_page()
+            where = f"{language} {width}x{height} {section_id}"
+            layout, y = page.document().documentLayout(), page.verticalScrollBar().value()
+            heading = layout.blockBoundingRect(page.document().findBlockByNumber(page.title_blocks))
+            assert y <= heading.top() and heading.bottom() <= y + page.viewport().height(), where
+            top = page.document().findBlockByNumber(block_at_top(page))
+            assert abs(layout.blockBoundingRect(top).top() - y) <= 1 or y == 0, f"{where}: a cut line at the top"
+            if page.title_blocks and heading.bottom() <= page.viewport().height():
+                assert y == 0, f"{where}: the title is hidden though it fits"
+            seen.append(page.document().toPlainText()[:80])
+        assert len(set(seen)) == len(window.view.section_ids())  # "next section" visibly changes the text
 
 
 @pytest.mark.parametrize("scheme", sorted(schemes()))

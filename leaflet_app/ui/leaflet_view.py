@@ -163,7 +163,7 @@ class LeafletView(QWidget):
         index = self.section_ids().index(section_id)
         if index == self.sections.currentRow():
             if self.shelf.current is not None:
-                self.shelf.current.scroll_to_block(self.shelf.current.title_blocks)
+                self.shelf.current.scroll_to_heading()
             return
         self.sections.setCurrentRow(index)
 

@@ -186,6 +186,18 @@ class SectionPage(QTextBrowser):
             found, block = block.blockNumber(), block.next()
         return found
 
+    def scroll_to_heading(self) -> None:
+        """The section from its heading; the first section from the leaflet's title above it when
+        title and heading fit in view together (who the leaflet is from stays in sight)."""
+        if self.title_blocks:
+            doc = self.document()
+            doc.size()
+            heading = doc.findBlockByNumber(self.title_blocks)
+            if doc.documentLayout().blockBoundingRect(heading).bottom() <= self.viewport().height():
+                self.scroll_to_block(0)
+                return
+        self.scroll_to_block(self.title_blocks)
+
     def scroll_to_block(self, number: int) -> None:
         self._anchor = number
         if not self._scroll_now(number):  # the scroll range catches up with the layout a moment later

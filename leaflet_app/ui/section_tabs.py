@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStyle, QStyleOptionFocusRect, QTabBar, QWidget
 
+from leaflet_app.render import isolate_gloss
 from leaflet_app.ui.shaped_text import shaped
 
 MARGIN = 6  # round each heading, inside its tab
@@ -68,7 +69,10 @@ class SectionTabBar(QTabBar):
         self.setAutoFillBackground(True)
 
     def _label(self, index: int, width: int):
-        return shaped(self.tabText(index), self.font(), max(1, width - 2 * (MARGIN + GAP)), self.layoutDirection())
+        # The English gloss drawn as a left-to-right island (its brackets face the right way when
+        # it wraps in a right-to-left heading); the tab's text, its accessible name, has no marks.
+        text = isolate_gloss(self.tabText(index))
+        return shaped(text, self.font(), max(1, width - 2 * (MARGIN + GAP)), self.layoutDirection())
 
     def _height(self, index: int, width: int) -> int:
         return max(self.least_height, round(self._label(index, width).size.height()) + 2 * MARGIN) + GAP
