@@ -337,3 +337,29 @@ def test_headings_never_break_before_punctuation(window, qtbot, leaflet, languag
                 if part[:1] in ",.;:)" or part[-1:] == "(":
                     problems.append(f"{language} {width}x{height} {section.id}: line {i + 1} {part!r}")
     assert problems == []
+
+
+@pytest.mark.parametrize("language", ["ur", "ar", "en", "bn"])
+def test_the_first_line_of_each_section_is_drawn_whole(window, qtbot, language: str) -> None:
+    """The ink of a section's first line is below the top of the page: Nastaliq words that
+    cascade above the font's ascent ("سنگین" in the heading) are not cut off."""
+    window.set_language(language)
+    problems = []
+    for (width, height), accessible in (((1024, 600), False), ((1080, 1920), True)):
+        window.resize(width, height)
+        if accessible != window.accessibility_mode:
+            window.toggle_accessibility_mode()
+        for section_id in window.view.section_ids():
+            window.show_section(section_id)
+            _settle(qtbot)
+            page = window.view.current_page()
+            page.verticalScrollBar().setValue(0)
+            doc = page.document()
+            block = doc.begin()
+            top = doc.documentLayout().blockBoundingRect(block).top()
+            line = block.layout().lineAt(0)
+            ink = min(p.y() + run.rawFont().pathForGlyph(g).boundingRect().top()
+                      for run in line.glyphRuns() for g, p in zip(run.glyphIndexes(), run.positions(), strict=True))
+            if top + ink < 0:
+                problems.append(f"{language} {width}x{height} {section_id}: {top + ink:.0f}px cut")
+    assert problems == []

@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 from leaflet_app.contact_card import card_html, codes_html, contact_card
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.content import Leaflet
-from leaflet_app.fonts import letter_spacing_allowed
+from leaflet_app.fonts import family_line_height, letter_spacing_allowed
 from leaflet_app.i18n import _, translator
 from leaflet_app.render import LeafletRenderer, plain
 from leaflet_app.ui import icons
 from leaflet_app.ui.announce import announce
 from leaflet_app.ui.layouts import frozen_layouts, settle_layouts
-from leaflet_app.ui.section_page import PageKey, PageShelf, SectionPage, apply_spacing
+from leaflet_app.ui.section_page import PageKey, PageShelf, SectionPage, apply_spacing, make_room_for_ink
 from leaflet_app.ui.section_tabs import SectionTabs
 from leaflet_app.ui.shaped_text import TextButton, TextLabel
 from leaflet_app.ui.toolbar import ButtonRow
@@ -370,6 +370,8 @@ class LeafletView(QWidget):
             for name, image in codes:
                 doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         apply_spacing(doc, key.language, spacing, QFontInfo(font).pixelSize())
+        if family_line_height(font.families()[0]) > 1:  # a tall script (Nastaliq): ink above its lines
+            make_room_for_ink(doc)
         page = SectionPage(key, doc, font, tr.direction, title_blocks=1 if key.with_title else 0)
         page.anchorClicked.connect(self._on_link)
         page.linkFocused.connect(lambda text: announce(page, _("Link: {address}").format(address=text)))

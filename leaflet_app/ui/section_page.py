@@ -244,6 +244,25 @@ def format_document(doc: QTextDocument, language: str, spacing: bool, pixel_size
 apply_spacing = format_document  # the name the view calls
 
 
+def make_room_for_ink(doc: QTextDocument) -> None:
+    """Nastaliq words cascade upwards beyond the font's ascent ("سنگین" in a heading by almost
+    twice the text size): the first line's ink, measured, gets room above it, or the top of the
+    page cuts it off. Lays out only the first paragraph; the rest is laid out once, as before."""
+    block = doc.begin()
+    if not block.isValid():
+        return
+    top = doc.documentLayout().blockBoundingRect(block).top()  # lays out this paragraph only
+    if block.layout().lineCount() == 0:
+        return
+    line = block.layout().lineAt(0)
+    ink = min((p.y() + run.rawFont().pathForGlyph(g).boundingRect().top()
+               for run in line.glyphRuns() for g, p in zip(run.glyphIndexes(), run.positions(), strict=True)), default=0.0)
+    if top + ink < 0:
+        frame = doc.rootFrame().frameFormat()
+        frame.setTopMargin(frame.topMargin() - (top + ink) + 2)
+        doc.rootFrame().setFrameFormat(frame)
+
+
 def _set_latin_runs(cursor: QTextCursor, block: QTextBlock, latin: QFont, font: QFont) -> None:
     """Set each Latin run of ``block`` in ``latin``, keeping each piece's own weight, link and
     relative size (a heading's Latin words stay heading-sized)."""
