@@ -18,6 +18,8 @@ from leaflet_app.content import Leaflet
 # Contact details are Latin letters and digits in every language: their own face and line height
 # (in an Urdu page the Nastaliq line would make each row twice as tall).
 LATIN_FAMILY = "Noto Sans"
+# A UK postcode ("NN4 7YD"): its two halves belong on one line.
+POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\b")
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,16 @@ def card_html(card: ContactCard, border: str, icon_px: int, rtl: bool = False) -
     left to right whatever the direction, so the cells are given in the other order)."""
     rows = []
     if card.phone:
-        rows.append(("phone", f'<a href="{html.escape(card.phone_link)}"><b>{html.escape(card.phone)}</b></a>'))
+        phone = html.escape(card.phone).replace(" ", "\u00a0")  # a number is read and dialled whole
+        rows.append(("phone", f'<a href="{html.escape(card.phone_link)}"><b>{phone}</b></a>'))
     if card.email:
-        rows.append(("mail", f'<a href="mailto:{html.escape(card.email)}"><b>{html.escape(card.email)}</b></a>'))
+        email = html.escape(breakable(card.email))  # wraps after "@" or ".", never mid-word
+        rows.append(("mail", f'<a href="mailto:{html.escape(card.email)}"><b>{email}</b></a>'))
     if card.address:
         # Two lines: the addressee, then the street address (the card stays short enough to
         # show whole with large text).
         first, rest = card.address[0], ", ".join(card.address[1:])
+        rest = POSTCODE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), rest)  # "NN4 7YD" on one line
         rows.append(("map-pin", html.escape(first) + ("<br/>" + html.escape(rest) if rest else "")))
     side = "right" if rtl else "left"
     cells = []
@@ -85,14 +90,21 @@ def breakable(address: str) -> str:
     return re.sub(r"([/.@])(?=.)", "\\1\u200b", address)
 
 
-def codes_html(codes: list[tuple[str, str, str]], px: int, per_row: int = 2) -> str:
+def codes_html(codes: list[tuple[str, str, str]], px: int, per_row: int = 2, rtl: bool = False) -> str:
     """QR codes under the card: (image name, label, address as printed) each, ``per_row`` to a
-    row so that they fit a narrow column; the images (``qr:N``) are added by the view."""
+    row so that they fit a narrow column; the images (``qr:N``) are added by the view. The codes
+    come first in each cell, so a row's codes line up whatever their labels' lengths; in Arabic
+    and Urdu a row runs from the right (Qt lays table columns out left to right)."""
     cells = [
-        f'<td align="center" valign="top" width="50%"><b>{html.escape(label)}</b><br/>'
-        f'<img src="{name}" width="{px}" height="{px}"/><br/>'
+        f'<td align="center" valign="top" width="{100 // per_row}%">'
+        f'<img src="{name}" width="{px}" height="{px}"/><br/><b>{html.escape(label)}</b><br/>'
         f'<span style="font-family: \'{LATIN_FAMILY}\';">{LRI}{html.escape(breakable(shown))}{PDI}</span></td>'
         for name, label, shown in codes
     ]
-    rows = "".join("<tr>" + "".join(cells[i:i + per_row]) + "</tr>" for i in range(0, len(cells), per_row))
+    rows = []
+    for i in range(0, len(cells), per_row):
+        row = cells[i:i + per_row]
+        row += [f'<td width="{100 // per_row}%"></td>'] * (per_row - len(row))
+        rows.append("<tr>" + "".join(reversed(row) if rtl else row) + "</tr>")
+    rows = "".join(rows)
     return f'<table class="qrCodes" width="100%" cellspacing="8" cellpadding="4">{rows}</table>'

@@ -10,8 +10,6 @@ to it, in any language or size, opens it where the reader left it.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -20,7 +18,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QImage,
-    QPainter,
     QPalette,
     QResizeEvent,
     QTextDocument,
@@ -49,6 +46,10 @@ from leaflet_app.ui.toolbar import ButtonRow
 # The side list needs about this many characters of the control font, and the text at least
 # this many of its own, side by side; otherwise the bar takes the list's place.
 LIST_CHARS = 22
+# QR codes on the contact page: at least this many times the text's size across (a code beside
+# large text is scanned from as far as the text is read), one to a row from this text size on.
+QR_TEXT_SIZES = 6
+QR_ONE_COLUMN_PX = 28
 TEXT_CHARS = 48
 
 
@@ -351,11 +352,15 @@ class LeafletView(QWidget):
         if card:
             # The card, then the QR codes at once (the way to take the details home), then the
             # section's own text.
-            codes = self._qr_images()
+            text_px = QFontInfo(font).pixelSize()
+            from leaflet_app.ui.qr_codes import qr_images  # segno: only once Contact Us is shown
+
+            codes = qr_images(self.links, self.palette(), self.logicalDpiX(), least_px=text_px * QR_TEXT_SIZES)
             labelled = [(name, _code_label(tr.gettext(link.label), link), link.shown)
                         for (name, _image), link in zip(codes, self.links, strict=True)]
+            per_row = 1 if text_px >= QR_ONE_COLUMN_PX else 2  # large text: a web address needs the width
             after_heading = (card_html(self.card, text.name(), icon_px, rtl)
-                             + codes_html(labelled, codes[0][1].width() if codes else 0))
+                             + codes_html(labelled, codes[0][1].width() if codes else 0, per_row, rtl))
         html = self.renderer.section_html(section, tr.pgettext, "rtl" if rtl else "ltr",
                                           with_title=key.with_title, after_heading=after_heading,
                                           after_text=after_text)
@@ -389,24 +394,6 @@ class LeafletView(QWidget):
 
             self._links = contact_links(self.leaflet)
         return self._links
-
-    def _qr_images(self) -> list[tuple[str, QImage]]:
-        """The contact links' QR codes, at least 3 cm across (scannable from 30 cm), dark on
-        light in the scheme's colours only where those scan (see ui/qr_codes.py)."""
-        from leaflet_app.export.qr_paint import paint_code  # segno: only once Contact Us is shown
-        from leaflet_app.ui.qr_codes import scannable_colours
-
-        images = []
-        dark, light = scannable_colours(self.palette())
-        for n, link in enumerate(self.links):
-            module = max(2, math.ceil(link.module_mm() * max(self.logicalDpiX(), 96) / 25.4))
-            side = link.modules() * module
-            image = QImage(side, side, QImage.Format.Format_RGB32)
-            painter = QPainter(image)
-            paint_code(painter, link, 0, 0, module, dark, light)
-            painter.end()
-            images.append((f"qr:{n}", image))
-        return images
 
     def set_text_style(self, font: QFont, spacing: bool, large_text: bool = False,
                        ink: QColor | None = None) -> None:

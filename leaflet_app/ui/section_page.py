@@ -141,9 +141,11 @@ class SectionPage(QTextBrowser):
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copies carry the text only: the isolates that keep contact details left to right on
-        screen would travel into a text message or a dialler."""
+        screen, and the zero-width and no-break spaces that place their line breaks, would travel
+        into a text message or a dialler."""
         data = QMimeData()
-        data.setText(strip_isolates(self.textCursor().selection().toPlainText()).replace("\u200b", ""))
+        text = strip_isolates(self.textCursor().selection().toPlainText())
+        data.setText(text.replace("\u200b", "").replace("\u00a0", " "))
         return data
 
     def mousePressEvent(self, event) -> None:
