@@ -95,8 +95,8 @@ def main() -> None:
         elif kind in ("key", "type"):
             command = ["xdotool", "key", "--clearmodifiers", arg] if kind == "key" else ["xdotool", "type", arg]
             subprocess.run(command, check=True)
-            pump(400)
-    pump(800)
+            pump(600)  # a loaded machine may take this long to deliver the events of a key
+    pump(2000)
     tree = walk(app)
     print(json.dumps({"events": events, "tree": tree}, ensure_ascii=False))
 

@@ -393,3 +393,21 @@ def test_contact_details_wrap_only_between_their_parts(window, qtbot, language: 
                         problems.append(f"{language} {width}x{height}: {end!r} / {text[line.textStart() + line.textLength():][:12]!r}")
             block = block.next()
     assert problems == []
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
+def test_the_english_status_line_is_never_broken_up(window, qtbot, language: str) -> None:
+    """The banner's English line (for the practitioner) stays one line: beside the family's
+    status when both fit, under it otherwise (it was squeezed to a word a line)."""
+    window.set_language(language)
+    problems = []
+    for (width, height), accessible in (((1080, 1920), True), ((800, 1280), True), ((1024, 600), False),
+                                        ((1366, 768), True)):
+        window.resize(width, height)
+        if accessible != window.accessibility_mode:
+            window.toggle_accessibility_mode()
+        _settle(qtbot)
+        english = window.banner.english
+        if english.isVisible() and english.width() < english.fontMetrics().horizontalAdvance(english.text()):
+            problems.append(f"{language} {width}x{height}: {english.width()}px for {english.text()!r}")
+    assert problems == []

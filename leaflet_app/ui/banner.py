@@ -1,15 +1,15 @@
 """The slim banner that tells the practitioner how far a translation can be trusted.
 
 One line: a warning icon, the status in the family's language and in English (for the
-practitioner, who may not read the family's language), and "Details", which opens the full
-explanation in both languages.
+practitioner, who may not read the family's language; under it when the two do not fit side by
+side), and "Details", which opens the full explanation in both languages.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QSize, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from leaflet_app.i18n import _, translator
 from leaflet_app.review_notice import review_notice
@@ -37,11 +37,16 @@ class ReviewBanner(QFrame):
         self.details_button.setCheckable(True)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_button.toggled.connect(self._show_details)
+        # The two statuses side by side, or one above the other when they would not each fit
+        # on one line side by side (large text, a narrow window): never a word to a line.
+        self.texts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.texts.setSpacing(8)
+        self.texts.addWidget(self.message)
+        self.texts.addWidget(self.english)
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.message, 3)  # the family's language gets the room first
-        row.addWidget(self.english, 2)
+        row.addLayout(self.texts, 1)
         row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
@@ -57,6 +62,21 @@ class ReviewBanner(QFrame):
                                          self.devicePixelRatioF()))
         self.details_button.setIcon(icons.icon("info", palette, px, self.devicePixelRatioF()))
         self.details_button.setIconSize(QSize(px, px))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+    def arrange(self) -> None:
+        """Side by side if both statuses fit on one line each in the room the row leaves them."""
+        room = self.width() - self.icon.sizeHint().width() - self.details_button.sizeHint().width() - 8 * 3 - 16
+        widths = [label.fontMetrics().horizontalAdvance(label.text()) + 8 if label.isVisibleTo(self) else 0
+                  for label in (self.message, self.english)]
+        direction = QBoxLayout.Direction.LeftToRight if sum(widths) <= room else QBoxLayout.Direction.TopToBottom
+        if self.texts.direction() != direction:
+            self.texts.setDirection(direction)
+        for index, width in enumerate(widths):  # side by side, each its own line's share of the room
+            self.texts.setStretch(index, max(1, width))
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown and bool(self.details.text()))
@@ -86,3 +106,4 @@ class ReviewBanner(QFrame):
         self.setAccessibleName(local)
         self.setAccessibleDescription(f"{english}. {long_local}" if english else long_local)
         self.show()
+        self.arrange()

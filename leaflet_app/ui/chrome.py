@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 BASE_POINTS = 11.0
@@ -16,6 +17,8 @@ CHROME_MAX_SCALE = 1.75
 LARGE_TEXT = 1.75  # from this size on the section bar takes the side list's place
 # Window height per unit of control scale: 600 px allows 1.4×, 735 px and more the maximum.
 HEIGHT_PER_CHROME_SCALE = 420
+# And per unit of width: the banner's line and its Details button must fit across (800 px: 1.75×).
+WIDTH_PER_CHROME_SCALE = 457
 # Fluid type: one scale step per this many pixels of width (about 70 Latin characters a line).
 WIDTH_PER_TEXT_SCALE = 520
 FLUID_MAX = 2.5
@@ -46,12 +49,15 @@ def sizes_for(scale: float, width: int, height: int, touch: bool = False) -> Siz
     if touch or height > width:
         screen = max(1.0, min(FLUID_MAX, width / WIDTH_PER_TEXT_SCALE))
         text = min(TEXT_MAX, scale * screen)
-        chrome_wanted = max(scale, screen)  # a kiosk or a portrait screen is read from further away
+        # A kiosk or a portrait screen is read from further away; larger text brings larger
+        # controls too, growing more slowly than the text (a row of eleven must still fit).
+        chrome_wanted = screen * math.sqrt(max(1.0, scale))
     else:
         screen = max(1.0, min(LANDSCAPE_MAX, width / LANDSCAPE_FROM))
         text = min(TEXT_MAX, scale * screen)
         chrome_wanted = scale  # a laptop's controls follow the chosen size only
-    chrome = max(1.0, min(chrome_wanted, CHROME_MAX_SCALE, height / HEIGHT_PER_CHROME_SCALE))
+    most = CHROME_MAX_SCALE * math.sqrt(max(1.0, scale))  # who asks for large text needs large controls
+    chrome = max(1.0, min(chrome_wanted, most, height / HEIGHT_PER_CHROME_SCALE, width / WIDTH_PER_CHROME_SCALE))
     return Sizes(
         text_points=_half(BASE_POINTS * text),
         chrome_points=_half(BASE_POINTS * chrome),
