@@ -3,6 +3,7 @@ what start-up leaves unloaded, and work moved off the GUI thread or ahead of nee
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 from babel.numbers import format_percent as babel_percent
 from conftest import LANGUAGES, ROOT
 
+from leaflet_app.app import settle_memory_after_first_paint
 from leaflet_app.catalogues import SOURCE_INFO, SOURCE_LANGUAGE, cached_catalogue, cldr_language_info
 from leaflet_app.i18n import format_percent, localizer
 from leaflet_app.ui.main_window import MainWindow
@@ -30,6 +32,8 @@ NOT_AT_START_UP = (
     "leaflet_app.kiosk",
     "leaflet_app.ui.side_by_side",
     "leaflet_app.warm",  # started only after the first paint
+    "hashlib",  # the fonts are hashed only by the full font check (loading OpenSSL takes ~8 ms)
+    "statistics",  # only when a font's letter heights are measured
 )
 
 SHOW_AND_LIST_MODULES = """
@@ -50,6 +54,19 @@ def test_the_english_window_starts_without_these_modules(tmp_path: Path) -> None
     loaded = [m for m in result["modules"] if m.split(".")[0] in {"babel", "segno"} or m.startswith(NOT_AT_START_UP)]
     assert loaded == []
     assert "leaflet_app.ui.main_window" in result["modules"]
+
+
+def test_the_garbage_collector_runs_again_once_the_window_has_painted(window, qtbot) -> None:
+    """Start-up runs without the collector (``cli.main``); the first paint brings it back."""
+    gc.disable()
+    try:
+        settle_memory_after_first_paint(window)
+        assert not gc.isenabled()
+        window.centralWidget().update()
+        qtbot.waitUntil(gc.isenabled)
+    finally:
+        gc.enable()
+        gc.unfreeze()  # settle_memory froze the test session's objects: let them be collected
 
 
 def test_english_facts_kept_for_start_up_are_those_of_babel() -> None:
