@@ -13,6 +13,7 @@ from pathlib import Path
 from babel.numbers import format_percent as babel_percent
 from conftest import LANGUAGES, ROOT
 
+from leaflet_app import i18n
 from leaflet_app.app import settle_memory_after_first_paint
 from leaflet_app.catalogues import SOURCE_INFO, SOURCE_LANGUAGE, cached_catalogue, cldr_language_info
 from leaflet_app.i18n import format_percent, localizer
@@ -88,8 +89,13 @@ def test_catalogues_are_read_on_a_worker_and_the_picker_reads_none(qtbot, leafle
     assert set(LANGUAGES) - {SOURCE_LANGUAGE} <= set(warmer.loaded)  # each read there
     read = cached_catalogue.cache_info().misses
     assert read - on_gui >= len(warmer.loaded)
+    formatted = i18n._percent.cache_info().misses  # each a call into Babel and its CLDR data
     window.open_picker()
     assert cached_catalogue.cache_info().misses == read  # every status from what was read ahead
     assert len(window.picker.visible_codes()) == len(LANGUAGES)
+    window.toggle_accessibility_mode()  # text size 200 %, shown in each language's own way
     window.set_language("ur")  # nor the first switch into a language
+    window.set_language("pl")
+    window.open_picker()
     assert cached_catalogue.cache_info().misses == read
+    assert i18n._percent.cache_info().misses == formatted  # every figure formatted ahead too
