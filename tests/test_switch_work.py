@@ -145,3 +145,26 @@ def test_kept_button_sizes_are_those_measured_afresh(window, qtbot, language: st
             kept = button.sizeHint()
             button._hint = None
             assert button.sizeHint() == kept, button.objectName()
+
+
+def test_an_icon_draws_each_mode_and_state_in_its_colour(qtbot) -> None:
+    """Drawn once per mode: Qt's fall-backs give Active the Normal picture and On the Off one."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon, QPalette
+
+    from leaflet_app.ui import icons
+
+    palette = QApplication.palette()
+    G, R = QPalette.ColorGroup, QPalette.ColorRole
+    icon = icons.icon("list", palette, 24)
+    normal = icons.pixmap("list", palette.color(G.Active, R.ButtonText), 24).toImage()
+    wanted = {
+        QIcon.Mode.Normal: normal,
+        QIcon.Mode.Active: normal,
+        QIcon.Mode.Disabled: icons.pixmap("list", palette.color(G.Disabled, R.ButtonText), 24).toImage(),
+        QIcon.Mode.Selected: icons.pixmap("list", palette.color(G.Active, R.HighlightedText), 24).toImage(),
+    }
+    assert wanted[QIcon.Mode.Disabled] != normal  # the colours differ, so the test can tell them apart
+    for mode, image in wanted.items():
+        for state in (QIcon.State.Off, QIcon.State.On):
+            assert icon.pixmap(QSize(24, 24), 1.0, mode, state).toImage() == image, (mode, state)
