@@ -63,9 +63,11 @@ def use_application_font(language: str, point_size: float = APPLICATION_POINT_SI
 
 def settle_memory() -> None:
     """After start-up: the objects made so far live as long as the app, so move them out of the
-    garbage collector's sight; its pauses during a language switch or a toggle get shorter."""
+    garbage collector's sight; its pauses during a language switch or a toggle get shorter.
+    The collector runs again from here if start-up switched it off (see ``cli.main``)."""
     gc.collect()
     gc.freeze()
+    gc.enable()
 
 
 def default_leaflet() -> Leaflet:
@@ -124,6 +126,12 @@ def save_screenshot_after_first_paint(window: QWidget, path: Path, size: QSize) 
     _FirstPaint(target, grab)
     window.resize(size)
     window.show()
+
+
+def settle_memory_after_first_paint(window: QWidget) -> None:
+    """``settle_memory`` once ``window`` has painted: the collection is not on the way to it."""
+    target = window.centralWidget() if hasattr(window, "centralWidget") else window
+    _FirstPaint(target, settle_memory)
 
 
 def warm_after_first_paint(window: QWidget, languages: list[str]):

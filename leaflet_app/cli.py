@@ -7,6 +7,7 @@ naming the valid ones and exit code 2, before any window is created.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import re
@@ -117,6 +118,16 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up makes objects that live as long as the app: the garbage collector, run every few
+    # hundred of them, would only walk them again and again. It runs once the window has painted.
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
     from leaflet_app.app import default_leaflet, languages
@@ -227,7 +238,12 @@ def _export_pdf(leaflet, args: argparse.Namespace) -> int:
 def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple[int, int]) -> int:
     from PySide6.QtCore import QSize
 
-    from leaflet_app.app import application, save_screenshot_after_first_paint, settle_memory, warm_after_first_paint
+    from leaflet_app.app import (
+        application,
+        save_screenshot_after_first_paint,
+        settle_memory_after_first_paint,
+        warm_after_first_paint,
+    )
     from leaflet_app.settings import open_settings
     from leaflet_app.ui.main_window import MainWindow
 
@@ -250,8 +266,8 @@ def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple
             kiosk.show_attract()
     if args.accessible:
         window.start_accessible()
-    settle_memory()
     if args.screenshot is None:  # a screenshot is taken and the app quits: nothing to prepare
+        settle_memory_after_first_paint(window)
         warmer = warm_after_first_paint(window, langs)  # noqa: F841 - kept alive while the app runs
     if args.screenshot is not None:
         save_screenshot_after_first_paint(window, args.screenshot, QSize(*size))

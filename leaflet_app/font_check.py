@@ -8,7 +8,6 @@ Manifest lines: ``<size> <sha256> <file name>``. After changing the fonts, rewri
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
 from pathlib import Path
@@ -32,6 +31,8 @@ def _manifest(folder: Path) -> dict[str, tuple[int, str]]:
 
 def _sha256(path: Path) -> str:
     with path.open("rb") as f:
+        import hashlib  # only when a file is checked in full: OpenSSL takes ~8 ms to load
+
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 

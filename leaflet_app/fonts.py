@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import statistics
 from functools import cache
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
@@ -161,6 +160,8 @@ def median_top(raw: QRawFont, letters: str) -> float:
         glyphs = raw.glyphIndexesForString(letter)
         if glyphs and glyphs[0]:
             tops.append(-raw.pathForGlyph(glyphs[0]).boundingRect().top())
+    import statistics  # only here: it brings decimal and fractions
+
     return statistics.median(tops)
 
 

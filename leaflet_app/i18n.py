@@ -188,7 +188,13 @@ def format_percent(value: float, locale: str) -> str:
     """``value`` (0.87) as a percentage in ``locale``'s own way (CLDR, through Babel): "87 %", "٪87".
 
     English, the language the window starts in, is formatted here ("#,##0%" in CLDR, rounded half
-    to even as Babel does; the tests compare the two), so start-up does not wait for Babel."""
+    to even as Babel does; the tests compare the two), so start-up does not wait for Babel.
+    Results are kept: the catalogue warmer formats every review status ahead of need."""
+    return _percent(value, locale)  # one cache key however the arguments are passed
+
+
+@cache
+def _percent(value: float, locale: str) -> str:
     if locale == SOURCE_LANGUAGE:
         return f"{round(value * 100):,}%"
     from babel.numbers import format_percent as cldr_percent

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Sequence
 
 from leaflet_app.catalogues import cached_catalogue
+from leaflet_app.display import SCALES
 from leaflet_app.i18n import format_percent, localizer
 
 log = logging.getLogger(__name__)
@@ -44,9 +45,32 @@ class CatalogueWarmer:
         for code in self.languages:
             try:
                 before = cached_catalogue.cache_info().misses
-                lang = localizer(code)  # reads the catalogue; a broken one gives English + a warning
-                format_percent(lang.status.fraction_checked, code)  # Babel's number data, once
+                localizer(code)  # reads the catalogue; a broken one gives English + a warning
                 if cached_catalogue.cache_info().misses > before:
                     self.loaded.append(code)
             except Exception:  # noqa: BLE001 - ahead of need only: the picker reads it again and reports
                 log.exception("Reading the %s catalogue ahead of need failed", code)
+            finally:
+                let_go_of_cldr_data()
+        # Every review status and text size in every language's own way ("87 %", "٪87"), as the
+        # picker, the banner and the display settings show them: format_percent keeps them.
+        fractions = {localizer(code).status.fraction_checked for code in self.languages} | set(SCALES)
+        for code in self.languages:
+            try:
+                locale = localizer(code).number_locale
+                for fraction in fractions:
+                    format_percent(fraction, locale)
+            except Exception:  # noqa: BLE001 - ahead of need only
+                log.exception("Formatting the %s review statuses ahead of need failed", code)
+            finally:
+                let_go_of_cldr_data()
+
+
+def let_go_of_cldr_data() -> None:
+    """Babel keeps each language's CLDR data it has read (over 1 MiB a language) for the life
+    of the process; what is needed of it is kept, as names, directions and formatted figures."""
+    from babel import localedata
+
+    clear = getattr(localedata, "clear_caches", None)  # not in older Babel releases
+    if clear is not None:
+        clear()

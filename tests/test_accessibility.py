@@ -77,6 +77,25 @@ def test_focus_ring_is_thick_and_stands_out(window, qtbot, scheme: str) -> None:
         assert contrast_ratio(ring.color, around) >= 3
 
 
+def test_focus_ring_follows_keys_and_clicks_given_to_the_window(window, qtbot) -> None:
+    """As a person's input arrives: at the window, which passes it on to the focused widget."""
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+    window.contact_button.setFocus()
+    ring = window.focus_ring
+    handle = window.windowHandle()
+    QTest.keyClick(handle, Qt.Key.Key_Shift)
+    assert ring.isVisible() and ring.target() is window.contact_button
+    viewport = window.view.current_page().viewport()
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     viewport.mapTo(window, viewport.rect().center()))
+    assert not ring.isVisible()
+    QTest.keyClick(handle, Qt.Key.Key_Shift)
+    assert ring.isVisible()
+
+
 @pytest.mark.parametrize("scheme", sorted(schemes()))
 def test_scroll_bar_thumb_stands_out_from_its_track(window, qtbot, scheme: str) -> None:
     """Read from the painted pixels: the thumb at 3:1 against the track (WCAG 1.4.11)."""

@@ -3,6 +3,7 @@ what start-up leaves unloaded, and work moved off the GUI thread or ahead of nee
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 from babel.numbers import format_percent as babel_percent
 from conftest import LANGUAGES, ROOT
 
+from leaflet_app import i18n
+from leaflet_app.app import settle_memory_after_first_paint
 from leaflet_app.catalogues import SOURCE_INFO, SOURCE_LANGUAGE, cached_catalogue, cldr_language_info
 from leaflet_app.i18n import format_percent, localizer
 from leaflet_app.ui.main_window import MainWindow
@@ -30,6 +33,8 @@ NOT_AT_START_UP = (
     "leaflet_app.kiosk",
     "leaflet_app.ui.side_by_side",
     "leaflet_app.warm",  # started only after the first paint
+    "hashlib",  # the fonts are hashed only by the full font check (loading OpenSSL takes ~8 ms)
+    "statistics",  # only when a font's letter heights are measured
 )
 
 SHOW_AND_LIST_MODULES = """
@@ -52,6 +57,19 @@ def test_the_english_window_starts_without_these_modules(tmp_path: Path) -> None
     assert "leaflet_app.ui.main_window" in result["modules"]
 
 
+def test_the_garbage_collector_runs_again_once_the_window_has_painted(window, qtbot) -> None:
+    """Start-up runs without the collector (``cli.main``); the first paint brings it back."""
+    gc.disable()
+    try:
+        settle_memory_after_first_paint(window)
+        assert not gc.isenabled()
+        window.centralWidget().update()
+        qtbot.waitUntil(gc.isenabled)
+    finally:
+        gc.enable()
+        gc.unfreeze()  # settle_memory froze the test session's objects: let them be collected
+
+
 def test_english_facts_kept_for_start_up_are_those_of_babel() -> None:
     assert SOURCE_INFO == cldr_language_info(SOURCE_LANGUAGE)
     for value in (0.0, 0.005, 0.125, 0.5, 0.875, 0.994, 0.995, 1.0, 1.25, 1.5, 2.0, 3.0, 12.345):
@@ -71,8 +89,13 @@ def test_catalogues_are_read_on_a_worker_and_the_picker_reads_none(qtbot, leafle
     assert set(LANGUAGES) - {SOURCE_LANGUAGE} <= set(warmer.loaded)  # each read there
     read = cached_catalogue.cache_info().misses
     assert read - on_gui >= len(warmer.loaded)
+    formatted = i18n._percent.cache_info().misses  # each a call into Babel and its CLDR data
     window.open_picker()
     assert cached_catalogue.cache_info().misses == read  # every status from what was read ahead
     assert len(window.picker.visible_codes()) == len(LANGUAGES)
+    window.toggle_accessibility_mode()  # text size 200 %, shown in each language's own way
     window.set_language("ur")  # nor the first switch into a language
+    window.set_language("pl")
+    window.open_picker()
     assert cached_catalogue.cache_info().misses == read
+    assert i18n._percent.cache_info().misses == formatted  # every figure formatted ahead too

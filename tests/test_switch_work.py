@@ -116,3 +116,55 @@ def test_texts_are_shaped_once_and_kept(window, qtbot) -> None:
     label = window.banner.message
     width = label.width()
     assert label._shaped(width) is label._shaped(width)
+
+
+def test_a_button_kept_size_follows_its_text_font_and_style(qtbot) -> None:
+    button = shaped_text.TextButton()
+    qtbot.addWidget(button)
+    button.setText("Print")
+    short = button.sizeHint()
+    button.setText("Print the leaflet for the family")
+    longer = button.sizeHint()
+    assert longer.width() > short.width()
+    font = button.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    button.setFont(font)
+    assert button.sizeHint().height() > longer.height()
+    button.setText("")
+    assert button.sizeHint().width() < longer.width()
+
+
+@pytest.mark.parametrize("language", ["ur", "ar", "pl"])
+def test_kept_button_sizes_are_those_measured_afresh(window, qtbot, language: str) -> None:
+    """After a switch and a toggle, every button's kept size is what measuring it anew gives."""
+    for step in (lambda: window.set_language(language), window.toggle_accessibility_mode,
+                 window.toggle_accessibility_mode):
+        step()
+        qtbot.wait(1)
+        for button in window.findChildren(shaped_text.TextButton):
+            kept = button.sizeHint()
+            button._hint = None
+            assert button.sizeHint() == kept, button.objectName()
+
+
+def test_an_icon_draws_each_mode_and_state_in_its_colour(qtbot) -> None:
+    """Drawn once per mode: Qt's fall-backs give Active the Normal picture and On the Off one."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon, QPalette
+
+    from leaflet_app.ui import icons
+
+    palette = QApplication.palette()
+    G, R = QPalette.ColorGroup, QPalette.ColorRole
+    icon = icons.icon("list", palette, 24)
+    normal = icons.pixmap("list", palette.color(G.Active, R.ButtonText), 24).toImage()
+    wanted = {
+        QIcon.Mode.Normal: normal,
+        QIcon.Mode.Active: normal,
+        QIcon.Mode.Disabled: icons.pixmap("list", palette.color(G.Disabled, R.ButtonText), 24).toImage(),
+        QIcon.Mode.Selected: icons.pixmap("list", palette.color(G.Active, R.HighlightedText), 24).toImage(),
+    }
+    assert wanted[QIcon.Mode.Disabled] != normal  # the colours differ, so the test can tell them apart
+    for mode, image in wanted.items():
+        for state in (QIcon.State.Off, QIcon.State.On):
+            assert icon.pixmap(QSize(24, 24), 1.0, mode, state).toImage() == image, (mode, state)

@@ -4,12 +4,16 @@ Fusion's own focus marks are thin and drawn in the highlight colour; WCAG 2.2 as
 indicator at least 2 px thick with 3:1 contrast. One transparent overlay follows the focus
 across the window, so no widget needs a stylesheet. Like ``:focus-visible`` in browsers, it is
 shown only while the keyboard is in use: a click or a tap hides it until the next key.
+
+Keys, clicks and taps are watched on the window that has the focus (every key goes to it first),
+not on the whole application: an application-wide filter in Python is called for every event
+of every widget, a thousand or so on each language switch.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
@@ -25,10 +29,21 @@ class FocusRing(QWidget):
         self.width_px = 3
         self._target: QWidget | None = None
         self.keyboard = False  # the last input came from the keyboard
+        self._input_window: QWindow | None = None  # the focus window, whose input is watched
         app = QApplication.instance()
         app.focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
-        app.installEventFilter(self)  # type: ignore[union-attr]
+        app.focusWindowChanged.connect(self._watch_window)  # type: ignore[union-attr]
+        self._watch_window(QGuiApplication.focusWindow())
         self.hide()
+
+    def _watch_window(self, window: QWindow | None) -> None:
+        if not isValid(self):
+            return
+        if self._input_window is not None and isValid(self._input_window):
+            self._input_window.removeEventFilter(self)
+        self._input_window = window if window is not None and isValid(window) else None
+        if self._input_window is not None:
+            self._input_window.installEventFilter(self)
 
     def set_style(self, color: QColor, width_px: int) -> None:
         self.color, self.width_px = color, max(2, width_px)
@@ -57,6 +72,8 @@ class FocusRing(QWidget):
         self._follow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Input reaches the focus window first; keys sent straight to the focused widget (as
+        # assistive tools and tests do) are seen on the target, which is watched as well.
         kind = event.type()
         if kind == QEvent.Type.KeyPress:
             if not self.keyboard:

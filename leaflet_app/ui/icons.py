@@ -43,17 +43,16 @@ def pixmap(name: str, color: QColor, px: int, ratio: float = 1.0) -> QPixmap:
 def icon(name: str, palette: QPalette, px: int, ratio: float = 1.0,
          role: QPalette.ColorRole = QPalette.ColorRole.ButtonText) -> QIcon:
     """``name`` at ``px`` in the palette's text colour; greyed when disabled, in the highlighted
-    text colour when selected."""
+    text colour when selected. (QIcon takes the Normal picture for Active, and the Off picture
+    for On: each is drawn once.)"""
     result = QIcon()
     variants = (
         (QIcon.Mode.Normal, palette.color(QPalette.ColorGroup.Active, role)),
-        (QIcon.Mode.Active, palette.color(QPalette.ColorGroup.Active, role)),
         (QIcon.Mode.Disabled, palette.color(QPalette.ColorGroup.Disabled, role)),
         (QIcon.Mode.Selected, palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)),
     )
     for mode, color in variants:
-        for state in (QIcon.State.Off, QIcon.State.On):
-            result.addPixmap(pixmap(name, color, px, ratio), mode, state)
+        result.addPixmap(pixmap(name, color, px, ratio), mode, QIcon.State.Off)
     return result
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLayout, QStatusBar, QWidget
 
 
@@ -36,16 +36,22 @@ def frozen_layouts(root: QWidget) -> Iterator[None]:
 
 
 def _layouts(root: QWidget) -> list[QLayout]:
-    """The layouts of ``root`` and its widgets, except inside status bars. A status bar deletes
-    and rebuilds its own layouts on every font change, behind Python's back: a wrapper made for
-    one here would stay referenced by its parent's wrapper for ever (a leak on every switch)."""
+    """The layouts of ``root`` and the widgets in it that are not hidden (a hidden widget's
+    layout does no work until it is shown: the pages kept for other languages, sections and
+    displays are passed by), except inside status bars. A status bar deletes and rebuilds its
+    own layouts on every font change, behind Python's back: a wrapper made for one here would
+    stay referenced by its parent's wrapper for ever (a leak on every switch)."""
     found: list[QLayout] = []
-    for widget in [root] + root.findChildren(QWidget):
-        if isinstance(widget, QStatusBar) or isinstance(widget.parentWidget(), QStatusBar):
+    widgets = [root]
+    while widgets:
+        widget = widgets.pop()
+        if isinstance(widget, QStatusBar):
             continue
         top = widget.layout()
         if top is not None:
             found += [top] + top.findChildren(QLayout)
+        widgets += [w for w in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                    if not w.isHidden()]
     return found
 
 

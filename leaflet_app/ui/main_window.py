@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.touch_targets = False  # larger buttons for fingers (a touch policy)
         self._applied_scheme: str | None = None
         self._sizes: Sizes | None = None
+        self._controls_key: tuple | None = None  # what the buttons' icons and heights were made for
         self._text_points = 0.0
 
         self.actions_by_id: dict[str, QAction] = {}
@@ -411,6 +412,16 @@ class MainWindow(QMainWindow):
         # Icons from the size of the type, not its line: Nastaliq's tall lines need no larger icons.
         icon_px = round(QFontInfo(self.font()).pixelSize() * 1.35)
         ratio = self.devicePixelRatioF()
+        assert self._sizes is not None
+        height = max(self._sizes.touch_px, icon_px + 12)  # the label's own height: sizeHint
+        buttons = self.toolbar.findChildren(QToolButton) + self.view.nav.findChildren(QToolButton)
+        # Most language switches change none of these: the icons stay as they are (setting
+        # them again would measure and repaint every button).
+        key = (self._applied_scheme, icon_px, ratio, height, self.view.layoutDirection(), len(buttons),
+               self._sizes.touch_px)
+        if key == self._controls_key:
+            return
+        self._controls_key = key
         for spec, button in zip(actions.TOOLBAR, self.toolbar_buttons, strict=True):
             self.actions_by_id[spec.id].setIcon(icons.icon(spec.icon or "info", palette, icon_px, ratio))
             button.setIconSize(QSize(icon_px, icon_px))
@@ -420,9 +431,7 @@ class MainWindow(QMainWindow):
             more.setIcon(icons.icon("ellipsis", palette, icon_px, ratio))
             more.setIconSize(QSize(icon_px, icon_px))
         self.banner.set_icon_size(icon_px, banner_palette(schemes()[self._applied_scheme or "standard"], palette))
-        assert self._sizes is not None
-        height = max(self._sizes.touch_px, icon_px + 12)  # the label's own height: sizeHint
-        for button in self.toolbar.findChildren(QToolButton) + self.view.nav.findChildren(QToolButton):
+        for button in buttons:
             button.setMinimumHeight(height)
         self.view.sections.setProperty("minimumRowHeight", self._sizes.touch_px)
         # The rows are fitted once, after the layouts have settled (apply_display, a language change).

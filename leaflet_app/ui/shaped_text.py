@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -170,7 +170,16 @@ class TextLabel(QLabel):
 class TextButton(QToolButton):
     """A tool button that measures and paints its label from ``shaped``. With an icon it shows
     the icon on the leading side of the label, or the icon alone (``ToolButtonIconOnly``: the
-    label is then the tooltip and the accessible name only)."""
+    label is then the tooltip and the accessible name only).
+
+    Layouts ask a button for its size many times per change (a row of buttons is measured as a
+    whole for each of its buttons): the size is kept for as long as what it depends on stays."""
+
+    _hint: tuple[tuple, QSize] | None = None  # (what the size was measured for, the size)
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._hint = None  # a new font, style or direction: measured again
+        super().changeEvent(event)
 
     def _label(self) -> ShapedText:
         return shaped(self.text(), self.font(), NO_WRAP, self.layoutDirection())
@@ -195,11 +204,17 @@ class TextButton(QToolButton):
         return size
 
     def sizeHint(self) -> QSize:
+        minimum = self.minimumSize()
+        key = (self.text(), self.toolButtonStyle(), self.iconSize(), self.icon().isNull(), minimum)
+        if self._hint is not None and self._hint[0] == key:
+            return QSize(self._hint[1])
         option = QStyleOptionToolButton()
         self.initStyleOption(option)
         pad = QSize(self.fontMetrics().height() // 2 + 8, 0)
-        return self.style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, option,
-                                             self._content() + pad, self).expandedTo(self.minimumSize())
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, option,
+                                             self._content() + pad, self).expandedTo(minimum)
+        self._hint = (key, QSize(size))
+        return size
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
