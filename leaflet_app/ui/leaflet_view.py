@@ -356,7 +356,8 @@ class LeafletView(QWidget):
             from leaflet_app.ui.qr_codes import qr_images  # segno: only once Contact Us is shown
 
             codes = qr_images(self.links, self.palette(), self.logicalDpiX(), least_px=text_px * QR_TEXT_SIZES)
-            labelled = [(name, _code_label(tr.gettext(link.label), link), link.shown)
+            # Each code's own address is printed under it: the label need not name the site.
+            labelled = [(name, tr.gettext(link.label), link.shown)
                         for (name, _image), link in zip(codes, self.links, strict=True)]
             per_row = 1 if text_px >= QR_ONE_COLUMN_PX else 2  # large text: a web address needs the width
             after_heading = (card_html(self.card, text.name(), icon_px, rtl)
@@ -424,14 +425,6 @@ class LeafletView(QWidget):
             if address.startswith(prefix):
                 address = address[len(prefix):]
         self.linkActivated.emit(address)
-
-
-def _code_label(label: str, link) -> str:
-    """"Scan to open the website" names the site too: the leaflet has two of them."""
-    if link.kind != "web":
-        return label
-    host = QUrl(link.target).host().removeprefix("www.")
-    return f"{label}: \u2066{host}\u2069"
 
 
 _char_widths: dict[str, float] = {}
