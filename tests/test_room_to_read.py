@@ -411,3 +411,28 @@ def test_the_english_status_line_is_never_broken_up(window, qtbot, language: str
         if english.isVisible() and english.width() < english.fontMetrics().horizontalAdvance(english.text()):
             problems.append(f"{language} {width}x{height}: {english.width()}px for {english.text()!r}")
     assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lines_hold_a_readable_number_of_characters(window, qtbot, language: str) -> None:
+    """On a laptop or a large screen a line of running text holds 45-75 characters in every
+    script (WCAG 1.4.8: at most 80), counted on the lines Qt really laid out."""
+    window.set_language(language)
+    problems = []
+    for (width, height), accessible in (((1366, 768), False), ((1920, 1080), False), ((1920, 1080), True)):
+        window.resize(width, height)
+        if accessible != window.accessibility_mode:
+            window.toggle_accessibility_mode()
+        window.show_section("law-and-guidance")
+        _settle(qtbot)
+        doc = window.view.current_page().document()
+        doc.size()
+        counts, block = [], doc.begin()
+        while block.isValid():  # every line but a paragraph's last, which may be short
+            layout = block.layout()
+            counts += [layout.lineAt(i).textLength() for i in range(layout.lineCount() - 1)]
+            block = block.next()
+        median = sorted(counts)[len(counts) // 2]
+        if not 45 <= median <= 75:
+            problems.append(f"{language} {width}x{height} {'accessible' if accessible else 'normal'}: {median}")
+    assert problems == []

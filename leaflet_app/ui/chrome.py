@@ -22,9 +22,10 @@ WIDTH_PER_CHROME_SCALE = 457
 # Fluid type: one scale step per this many pixels of width (about 70 Latin characters a line).
 WIDTH_PER_TEXT_SCALE = 520
 FLUID_MAX = 2.5
-# A landscape window on a laptop grows its text more gently: from 1280 px wide, up to 1.5x on a
-# large monitor, so a maximised window is not a short column of small type in an empty page.
-LANDSCAPE_FROM = 1280
+# A landscape window on a laptop grows its text more gently: from 1152 px wide (a family reads
+# over the practitioner's shoulder), up to 1.5x on a large monitor, so a maximised window is not
+# a short column of small type in an empty page.
+LANDSCAPE_FROM = 1152
 LANDSCAPE_MAX = 1.5
 TEXT_MAX = 4.0  # 44 pt: beyond it a line holds too few words to read
 TOUCH_PX = 48  # WCAG 2.5.5 / platform guidance for fingers
@@ -54,7 +55,7 @@ def sizes_for(scale: float, width: int, height: int, touch: bool = False) -> Siz
         chrome_wanted = screen * math.sqrt(max(1.0, scale))
     else:
         screen = max(1.0, min(LANDSCAPE_MAX, width / LANDSCAPE_FROM))
-        text = min(TEXT_MAX, scale * screen)
+        text = min(TEXT_MAX, scale + screen - 1)  # added, not multiplied: 200 % stays near twice 100 %
         chrome_wanted = scale  # a laptop's controls follow the chosen size only
     most = CHROME_MAX_SCALE * math.sqrt(max(1.0, scale))  # who asks for large text needs large controls
     chrome = max(1.0, min(chrome_wanted, most, height / HEIGHT_PER_CHROME_SCALE, width / WIDTH_PER_CHROME_SCALE))

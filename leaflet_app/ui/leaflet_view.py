@@ -10,6 +10,8 @@ to it, in any language or size, opens it where the reader left it.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -404,9 +406,11 @@ class LeafletView(QWidget):
         ``large_text``: the bar takes the side list's place, so the text keeps the width."""
         page_font = QFont(font)
         if spacing:
+            # Qt keeps spacings in 64ths of a pixel, rounding down: round up, to stay at or above WCAG's.
+            px = QFontInfo(font).pixelSize()
             if letter_spacing_allowed(translator().language):
-                page_font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.12 * QFontInfo(font).pixelSize())
-            page_font.setWordSpacing(0.16 * QFontInfo(font).pixelSize())
+                page_font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, math.ceil(0.12 * px * 64) / 64)
+            page_font.setWordSpacing(math.ceil(0.16 * px * 64) / 64)
         self.large_text = large_text
         self._style = (page_font, spacing)
         self._ink = QColor(ink) if ink is not None else self.palette().color(QPalette.ColorRole.Text)
