@@ -35,6 +35,9 @@ KEPT_PLUGINS = {
 }
 # A Qt library, by file name (Linux and Windows).
 QT_LIBRARY = re.compile(r"^(lib)?Qt6\w+(\.so\.6|\.dll)$")
+# OpenSSL's TLS library: PyInstaller's QtNetwork hook adds it for the TLS plugin (dropped), which
+# loads it at run time; nothing links it. (Its libcrypto stays: Python's hashlib links that.)
+OPENSSL_TLS = re.compile(r"^libssl(\.so[.\d]*|-[\w-]+\.dll)$")
 
 
 def _plugin_parts(dest: PurePosixPath) -> tuple[str, str] | None:
@@ -54,6 +57,8 @@ def _stem(filename: str) -> str:
 def keep_qt_file(dest: str, languages: Iterable[str]) -> bool:
     """Whether a bundled file (its destination path inside the bundle) is kept."""
     path = PurePosixPath(dest.replace("\\", "/"))
+    if OPENSSL_TLS.match(path.name):
+        return False
     plugin = _plugin_parts(path)
     if plugin is not None:
         kind, filename = plugin

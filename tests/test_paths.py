@@ -72,6 +72,9 @@ def test_nothing_found_names_every_place_looked(tmp_path: Path, monkeypatch: pyt
         ("PySide6\\plugins\\tls\\qschannelbackend.dll", False),
         ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so", True),  # read aloud
         ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False),  # QAudioSink needs no media backend
+        ("libssl.so.3", False),  # only the TLS plugin loads it
+        ("libssl-3-x64.dll", False),
+        ("libcrypto.so.3", True),  # hashlib
         ("PySide6/Qt/translations/qtbase_pl.qm", True),
         ("PySide6/Qt/translations/qtbase_pt_BR.qm", True),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
