@@ -30,10 +30,10 @@ GOAL = 1.1
 # Groups for "what takes the room", matched in order against the path inside _internal/.
 GROUPS = (
     ("Qt: ICU data and libraries", ("libicu",)),
-    ("read aloud: FFmpeg (QtMultimedia's media plugin)", ("libav", "libsw", "libQt6FFmpeg")),
-    ("read aloud: QtQuick, QtQml (the FFmpeg plugin links them)", ("libQt6Qml", "libQt6Quick")),
     ("read aloud: QtMultimedia, QtTextToSpeech, QtNetwork", ("libQt6Multimedia", "libQt6TextToSpeech",
                                                              "libQt6Network", "libQt6Concurrent")),
+    ("read aloud: FFmpeg, QtQuick, QtQml (left out)", ("libavcodec", "libavformat", "libavutil", "libsw",
+                                                      "libQt6FFmpeg", "libQt6Qml", "libQt6Quick")),
     ("Qt: libraries", ("PySide6/Qt/lib/",)),
     ("Qt: plugins", ("PySide6/Qt/plugins/",)),
     ("Qt: translations", ("PySide6/Qt/translations/",)),
@@ -44,8 +44,16 @@ GROUPS = (
     ("app: leaflet, catalogues, licences, themes, icon", ("leaflet_app/",)),
     ("Babel (CLDR locale data)", ("babel/",)),
     ("read aloud: eSpeak NG voices and library", ("espeakng_loader/",)),
+    ("read aloud: PulseAudio client and the codecs it links", (
+        "libpulse", "libsndfile", "libFLAC", "libvorbis", "libopus", "libogg", "libmpg123", "libmp3lame",
+        "libasyncns")),
+    ("printing: CUPS client and its TLS, DNS-SD libraries", (
+        "libcups", "libgnutls", "libnettle", "libhogweed", "libgmp", "libp11-kit", "libtasn1", "libunistring",
+        "libidn2", "libavahi")),
     ("system libraries (X11, GLib, fontconfig…)", ("",)),
 )
+# The program itself (top folder): PyInstaller's launcher with the Python modules (PYZ) inside.
+PROGRAM = "program: launcher and Python modules (PYZ)"
 
 
 def build_app() -> Path:
@@ -87,6 +95,9 @@ def groups(folder: Path) -> Counter[str]:
     for p in folder.rglob("*"):
         if not p.is_file() or p.is_symlink():
             continue
+        if p.parent == folder and p.name not in ("LICENSE", "README.txt"):
+            found[PROGRAM] += p.stat().st_size
+            continue
         rel = p.relative_to(folder).as_posix().removeprefix("_internal/")
         for name, prefixes in GROUPS:
             if any(rel.startswith(x) or (x and f"/{x}" in f"/{rel}") for x in prefixes):
@@ -121,9 +132,9 @@ def main() -> int:
     espeak = any(app.rglob("espeakng_loader"))
     print(f"read-aloud parts inside: {', '.join(addons + (['espeakng-loader'] if espeak else [])) or 'none'}")
     app_groups, bare_groups = groups(app), groups(bare)
-    print(f"\n{'what takes the room':48} {'viewer':>11} {'bare':>11}")
-    for name, _ in GROUPS:
-        print(f"{name:48} {mib(app_groups[name])} {mib(bare_groups[name])}")
+    print(f"\n{'what takes the room':56} {'viewer':>11} {'bare':>11}")
+    for name in [PROGRAM] + [name for name, _ in GROUPS]:
+        print(f"{name:56} {mib(app_groups[name])} {mib(bare_groups[name])}")
     return 0
 
 

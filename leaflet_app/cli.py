@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (a4)")
     p.add_argument("--speak", metavar="FILE.wav", type=Path,
                    help="read the section (--section, default the first) aloud into a WAV file and exit")
+    p.add_argument("--sound-check", action="store_true",
+                   help="read the section's heading aloud through the speakers and exit (checks the sound "
+                        "and the voice on a new machine)")
     p.add_argument("--accessible", action="store_true", help="start in accessibility mode (large text, high contrast)")
     k = p.add_argument_group("kiosk mode (unattended screens)")
     k.add_argument("--kiosk", action="store_true", help="run locked, full screen, resetting itself when idle")
@@ -146,6 +149,8 @@ def _main(argv: Sequence[str] | None) -> int:
         outputs = [o for o in ("export", "screenshot", "speak") if getattr(args, o) is not None]
         if len(outputs) > 1:
             raise UsageError(f"--{' and --'.join(outputs)} each make one file and exit: run the app once for each")
+        if args.sound_check and outputs:
+            raise UsageError(f"--sound-check and --{outputs[0]} each do one thing and exit: run the app once for each")
         if args.export is not None:
             _check_output("--export", args.export, *EXPORT_FORMATS)
         if args.speak is not None:
@@ -172,6 +177,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _export(leaflet, args.language or "en", args.export)
     if args.speak is not None:
         return _speak(leaflet, args.language or "en", args.section or leaflet.sections[0].id, args.speak)
+    if args.sound_check:
+        return _sound_check(leaflet, args.language or "en", args.section or leaflet.sections[0].id)
     return _run_window(leaflet, langs, args, size)
 
 
@@ -210,6 +217,26 @@ def _speak(leaflet, language: str, section: str, path: Path) -> int:
         print(f"leaflet-app: cannot write {path}: {exc}", file=sys.stderr)
         return 1
     print(f"{path}: {seconds:.1f} s of speech ({language}, section {section})")
+    return 0
+
+
+def _sound_check(leaflet, language: str, section: str) -> int:
+    from leaflet_app.app import application
+    from leaflet_app.speech.espeak import SpeechError
+    from leaflet_app.speech.recording import sound_check
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window: works over ssh on a kiosk too
+    application()
+    try:
+        heading, voice, device = sound_check(leaflet, section, language)
+    except SpeechError as exc:
+        print(f"leaflet-app: cannot read aloud: {exc}", file=sys.stderr)
+        return 1
+    except RuntimeError as exc:  # the reason the Read aloud button would give
+        print(f"leaflet-app: {exc}", file=sys.stderr)
+        return 1
+    print(f"read aloud through {device} with {voice} ({language}): {heading}")
     return 0
 
 

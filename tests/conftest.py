@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import array
+import math
 import os
 import shutil
+import subprocess
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -107,3 +111,32 @@ def data_copy(tmp_path: Path) -> Iterator[Path]:
         os.environ["LEAFLET_APP_DATA"] = old
     forget_loaded_data()
     translator().set_language(SOURCE_LANGUAGE)
+
+
+def rms(pcm: bytes) -> float:
+    """Loudness of 16-bit PCM (silence is 0)."""
+    samples = array.array("h", pcm)
+    return math.sqrt(sum(s * s for s in samples) / max(1, len(samples)))
+
+
+@pytest.fixture
+def sound_server(tmp_path: Path):
+    """A private PulseAudio server whose only output is a null sink ("speakers")."""
+    if shutil.which("pulseaudio") is None or shutil.which("parec") is None:
+        pytest.skip("pulseaudio and pulseaudio-utils are not installed (./dev.sh test installs them)")
+    socket = tmp_path / "native"
+    env = dict(os.environ, HOME=str(tmp_path), XDG_RUNTIME_DIR=str(tmp_path), PULSE_SERVER=f"unix:{socket}",
+               QT_QPA_PLATFORM="offscreen")
+    server = subprocess.Popen(
+        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disable-shm=yes", "--use-pid-file=no",
+         "-F", "/dev/null", "--load=module-null-sink sink_name=speakers",
+         f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not socket.exists() and time.monotonic() < deadline and server.poll() is None:
+        time.sleep(0.05)
+    assert socket.exists(), "the PulseAudio server did not start"
+    yield env
+    server.terminate()
+    server.wait(10)

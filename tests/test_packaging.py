@@ -19,10 +19,11 @@ import wave
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, rms
 from PySide6.QtGui import QImage
 
 from leaflet_app import __version__
+from leaflet_app.speech.espeak import VOICES
 
 sys.path.insert(0, str(ROOT / "packaging"))
 import build  # noqa: E402
@@ -77,14 +78,21 @@ def test_bundle_holds_the_app_data_and_no_network_or_qml(dist: Path) -> None:
     assert not any(n.startswith(("qt_help", "qtdeclarative", "assistant", "designer")) for n in qm)
     assert [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()] == []  # no dangling links
     names = [p.name for p in internal.rglob("*")]
-    # Read aloud (PySide6-Addons) brings QtNetwork (QtMultimedia links it) and QtQml/QtQuick (its
-    # FFmpeg media plugin links them); without it, none of them has a reason to be there.
+    # Read aloud (PySide6-Addons) brings QtNetwork (QtMultimedia links it); without it, QtNetwork
+    # has no reason to be there. QtMultimedia's FFmpeg media plugin, and FFmpeg, QtQml and QtQuick
+    # that it links, are left out (QAudioSink plays without them), as is GTK.
     read_aloud = importlib.util.find_spec("PySide6.QtMultimedia") is not None
-    banned = "WebEngine|Pdf|VirtualKeyboard" + ("" if read_aloud else "|Network|Qml|Quick")
-    unwanted = [n for n in names if re.match(rf"(lib)?Qt6({banned})", n)]
+    banned = "WebEngine|Pdf|VirtualKeyboard|Qml|Quick|FFmpeg" + ("" if read_aloud else "|Network")
+    unwanted = [n for n in names if re.match(rf"(lib)?Qt6({banned})|libav(codec|format|util)|libgtk", n)]
     assert unwanted == []
     plugin_kinds = {p.name for p in (internal / "PySide6" / "Qt" / "plugins").iterdir()}
-    assert "platforms" in plugin_kinds and not plugin_kinds & {"tls", "networkinformation", "qmltooling"}
+    assert "platforms" in plugin_kinds
+    assert not plugin_kinds & {"tls", "networkinformation", "qmltooling", "multimedia", "platformthemes"}
+    if importlib.util.find_spec("espeakng_loader") is not None:  # eSpeak NG: the shipped voices only
+        espeak = internal / "espeakng_loader"
+        assert {p.name for p in espeak.glob("*espeak-ng*") if p.is_file()} == {"libespeak-ng.so"}
+        dictionaries = {p.name.removesuffix("_dict") for p in (espeak / "espeak-ng-data").glob("*_dict")}
+        assert dictionaries == {VOICES[code].split("-")[0] for code in LANGUAGES}
     locales = {p.stem for p in (internal / "babel" / "locale-data").glob("*.dat")}
     assert set(LANGUAGES) | {"root"} <= locales and len(locales) < 40
 
@@ -135,6 +143,56 @@ def test_bundle_runs_with_an_empty_environment_and_opens_no_internet_socket(dist
                      (logs / "screenshot-pl.log").read_text(), re.MULTILINE)
     assert re.search(rf'openat\(.*"{internal}/leaflet_app/resources/fonts/NotoNastaliqUrdu-Regular\.ttf".* = \d+$',
                      (logs / "screenshot-ur.log").read_text(), re.MULTILINE)
+
+
+needs_read_aloud = pytest.mark.skipif(
+    importlib.util.find_spec("espeakng_loader") is None or importlib.util.find_spec("PySide6.QtMultimedia") is None,
+    reason="read aloud (PySide6-Addons, espeakng-loader) is not installed, so not bundled")
+
+
+@needs_read_aloud
+def test_bundle_reads_aloud_in_every_shipped_language_as_the_full_voice_data_does(dist: Path, tmp_path: Path,
+                                                                                   leaflet) -> None:
+    """eSpeak NG's data is cut to the shipped voices: a section in each language, spoken by the
+    bundle, lasts as long as with the complete data installed here (to 1%: eSpeak's output also
+    depends a little on what the process spoke before; a missing dictionary changes it by far more)."""
+    from leaflet_app.speech.recording import section_blocks, speak_blocks
+
+    app = build.bundle_path(dist) / "leaflet-app"
+    home = tmp_path / "home"
+    home.mkdir()
+    for code in LANGUAGES:
+        wav = tmp_path / f"{code}.wav"
+        result = bare_run(app, "--language", code, "--section", "findings", "--speak", str(wav), home=home)
+        assert result.returncode == 0, f"{code}: {result.stderr}"
+        with wave.open(str(wav)) as sound:
+            heard = sound.readframes(sound.getnframes())
+        assert rms(heard) > 1000, f"{code}: silence"
+        recorder, _order = speak_blocks(section_blocks(leaflet, "findings", code), code)
+        assert len(recorder.recorded) > 20 * 2 * recorder.sample_rate, f"{code}: under 20 s with the full data"
+        assert abs(len(heard) / len(recorder.recorded) - 1) < 0.01, f"{code}: the bundle speaks differently"
+
+
+@needs_read_aloud
+def test_bundle_reads_aloud_through_pulseaudio_without_ffmpeg(dist: Path, sound_server, tmp_path: Path) -> None:
+    """The built bundle, in an empty environment but for the sound server's address, reads a
+    heading to a PulseAudio null sink; its monitor hears it."""
+    app = build.bundle_path(dist) / "leaflet-app"
+    capture = tmp_path / "heard.raw"
+    with capture.open("wb") as out:
+        listener = subprocess.Popen(["parec", "-d", "speakers.monitor", "--raw", "--format=s16le",
+                                     "--channels=1", "--rate=22050"], env=sound_server, stdout=out)
+        try:
+            result = subprocess.run(["env", "-i", f"HOME={tmp_path}", f"PULSE_SERVER={sound_server['PULSE_SERVER']}",
+                                     str(app), "--sound-check", "--language", "ar"],
+                                    capture_output=True, text=True, cwd=tmp_path, timeout=120)
+        finally:
+            listener.terminate()
+            listener.wait(10)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("read aloud through Null Output with eSpeak NG"), result.stdout
+    assert rms(capture.read_bytes()) > 300, "the null sink's monitor heard the heading"
+    assert "Traceback" not in result.stderr
 
 
 X11_TOOLS = ["Xvfb", "openbox", "xdotool", "wmctrl", "xprop"]

@@ -71,6 +71,10 @@ def test_nothing_found_names_every_place_looked(tmp_path: Path, monkeypatch: pyt
         ("PySide6/plugins/platforms/qwindows.dll", True),  # Windows layout
         ("PySide6\\plugins\\tls\\qschannelbackend.dll", False),
         ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so", True),  # read aloud
+        ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False),  # QAudioSink needs no media backend
+        ("libssl.so.3", False),  # only the TLS plugin loads it
+        ("libssl-3-x64.dll", False),
+        ("libcrypto.so.3", True),  # hashlib
         ("PySide6/Qt/translations/qtbase_pl.qm", True),
         ("PySide6/Qt/translations/qtbase_pt_BR.qm", True),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
@@ -81,25 +85,64 @@ def test_bundle_keeps_only_what_the_app_uses(dest: str, kept: bool) -> None:
     assert trim.keep_qt_file(dest, LANGUAGES) is kept
 
 
-def test_qt_libraries_stay_only_while_a_kept_binary_links_to_them() -> None:
+def test_libraries_stay_only_while_a_kept_binary_links_to_them() -> None:
     links = {
         "QtWidgets.abi3.so": ["libQt6Widgets.so.6", "libQt6Gui.so.6"],
         "libQt6Widgets.so.6": ["libQt6Gui.so.6"],
         "libQt6Gui.so.6": ["libQt6Core.so.6", "libc.so.6"],
         "libQt6Core.so.6": [],
-        "libQt6Network.so.6": ["libQt6Core.so.6"],  # its TLS plugin was dropped
+        "libQt6Network.so.6": ["libQt6Core.so.6"],
+        "libqopensslbackend.so": ["libQt6Network.so.6", "libssl.so.3"],  # TLS plugin: dropped
+        "libssl.so.3": [],
         "libQt6Quick.so.6": ["libQt6Qml.so.6"],
         "libQt6Qml.so.6": ["libQt6Network.so.6"],
+        "libqgtk3.so": ["libgtk-3.so.0"],  # platform theme: dropped, and GTK with it
+        "libgtk-3.so.0": ["libcairo.so.2"],
+        "libcairo.so.2": [],
+        "libespeak-ng.so": [],  # loaded by path (ctypes): nothing links it, it stays
     }
-    entries = [(f"PySide6/Qt/lib/{n}" if n.startswith("lib") else f"PySide6/{n}", n, "BINARY") for n in links]
-    kept = {e[1] for e in trim.prune_qt_libraries(entries, links.__getitem__)}
-    assert kept == {"QtWidgets.abi3.so", "libQt6Widgets.so.6", "libQt6Gui.so.6", "libQt6Core.so.6"}
-    # Read aloud bundled: QtTextToSpeech links QtNetwork, which must then stay.
-    links["QtTextToSpeech.abi3.so"] = ["libQt6TextToSpeech.so.6"]
-    links["libQt6TextToSpeech.so.6"] = ["libQt6Network.so.6"]
-    entries = [(f"PySide6/Qt/lib/{n}" if n.startswith("lib") else f"PySide6/{n}", n, "BINARY") for n in links]
-    kept = {e[1] for e in trim.prune_qt_libraries(entries, links.__getitem__)}
-    assert {"libQt6TextToSpeech.so.6", "libQt6Network.so.6"} <= kept and "libQt6Quick.so.6" not in kept
+    plugins = {"libqopensslbackend.so": "tls", "libqgtk3.so": "platformthemes"}
+
+    def entries(names):
+        return [(f"PySide6/Qt/plugins/{plugins[n]}/{n}" if n in plugins else f"PySide6/Qt/lib/{n}", n, "BINARY")
+                for n in names]
+
+    everything = entries(links)
+    kept = [e for e in everything if e[1] not in plugins]
+    left = {e[1] for e in trim.prune_libraries(everything, kept, links.__getitem__)}
+    assert left == {"QtWidgets.abi3.so", "libQt6Widgets.so.6", "libQt6Gui.so.6", "libQt6Core.so.6",
+                    "libespeak-ng.so"}
+    # Read aloud bundled: QtMultimedia links QtNetwork, which must then stay (and only it).
+    links["QtMultimedia.abi3.so"] = ["libQt6Multimedia.so.6"]
+    links["libQt6Multimedia.so.6"] = ["libQt6Network.so.6", "libpulse.so.0"]
+    links["libpulse.so.0"] = []
+    links["libffmpegmediaplugin.so"] = ["libQt6Multimedia.so.6", "libQt6Quick.so.6", "libavcodec.so.61"]
+    links["libavcodec.so.61"] = []
+    plugins["libffmpegmediaplugin.so"] = "multimedia"
+    everything = entries(links)
+    kept = [e for e in everything if e[1] not in plugins]
+    left = {e[1] for e in trim.prune_libraries(everything, kept, links.__getitem__)}
+    assert {"libQt6Multimedia.so.6", "libQt6Network.so.6", "libpulse.so.0"} <= left
+    assert not left & {"libQt6Quick.so.6", "libQt6Qml.so.6", "libavcodec.so.61", "libssl.so.3", "libgtk-3.so.0"}
+
+
+def test_espeak_keeps_the_shipped_voices_their_dictionaries_and_one_library() -> None:
+    espeakng_loader = pytest.importorskip("espeakng_loader")
+    from leaflet_app.speech.espeak import VOICES
+
+    data = Path(espeakng_loader.get_data_path())
+    files = trim.espeak_files(data, set(VOICES.values()))
+    dictionaries = {f.removesuffix("_dict") for f in files if f.endswith("_dict")}
+    assert dictionaries == {"en", "ro", "pl", "lt", "lv", "hu", "pt", "es", "it", "bg", "el", "fr", "sk",
+                            "ur", "ar", "pa", "bn"}
+    assert {"lang/roa/pt", "lang/roa/fr", "lang/inc/ur", "phontab", "phondata", "intonations"} <= files
+    keep = lambda dest: trim.keep_espeak_file(dest, files, "libespeak-ng.so")  # noqa: E731
+    assert keep("espeakng_loader/espeak-ng-data/fr_dict") and keep("espeakng_loader/libespeak-ng.so")
+    assert not keep("espeakng_loader/espeak-ng-data/ru_dict")
+    assert not keep("espeakng_loader/espeak-ng-data/voices/!v/klatt")
+    assert not keep("espeakng_loader/libespeak-ng.so.1") and keep("babel/locale-data/fr.dat")
+    with pytest.raises(ValueError, match="no voice file for 'tlh'"):
+        trim.espeak_files(data, {"tlh"})
 
 
 def test_babel_keeps_each_language_its_parents_and_root() -> None:

@@ -4,18 +4,14 @@ missing, and present (a private PulseAudio server with a null sink, recorded fro
 
 from __future__ import annotations
 
-import array
-import math
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, rms
 from PySide6.QtCore import QEventLoop, QTimer
 
 from leaflet_app.contacts import LRI, PDI
@@ -26,11 +22,6 @@ from leaflet_app.speech.recording import section_blocks, speak_blocks
 from leaflet_app.speech.text import CONTEXT, prepare
 
 PHONE, EMAIL = "01604 364036", "nscb@northamptonshire.gcsx.gov.uk"
-
-
-def rms(pcm: bytes) -> float:
-    samples = array.array("h", pcm)
-    return math.sqrt(sum(s * s for s in samples) / max(1, len(samples)))
 
 
 def seconds(recorder: Recorder) -> float:
@@ -209,29 +200,6 @@ def test_no_audio_device_is_said_in_the_language_and_english(tmp_path: Path) -> 
     assert polish != english and "głośnik" in polish
 
 
-@pytest.fixture
-def sound_server(tmp_path: Path):
-    """A private PulseAudio server whose only output is a null sink ("speakers")."""
-    if shutil.which("pulseaudio") is None or shutil.which("parec") is None:
-        pytest.skip("pulseaudio and pulseaudio-utils are not installed (./dev.sh test installs them)")
-    socket = tmp_path / "native"
-    env = dict(os.environ, HOME=str(tmp_path), XDG_RUNTIME_DIR=str(tmp_path), PULSE_SERVER=f"unix:{socket}",
-               QT_QPA_PLATFORM="offscreen")
-    server = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disable-shm=yes", "--use-pid-file=no",
-         "-F", "/dev/null", "--load=module-null-sink sink_name=speakers",
-         f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while not socket.exists() and time.monotonic() < deadline and server.poll() is None:
-        time.sleep(0.05)
-    assert socket.exists(), "the PulseAudio server did not start"
-    yield env
-    server.terminate()
-    server.wait(10)
-
-
 DEVICE_SCRIPT = """
     from PySide6.QtCore import QEventLoop, QTimer
     from leaflet_app.app import application
@@ -266,6 +234,38 @@ def test_the_speakers_play_it_through_qtmultimedia(sound_server, tmp_path: Path)
     assert finished == "[0, 1, -1] stopped"
     heard = capture.read_bytes()
     assert rms(heard) > 300, "the null sink's monitor heard the voice"
+
+
+def sound_check(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "leaflet_app", "--sound-check", *args], capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=120)
+
+
+def test_sound_check_reads_the_heading_through_the_speakers(sound_server, tmp_path: Path) -> None:
+    capture = tmp_path / "heard.raw"
+    with capture.open("wb") as out:
+        listener = subprocess.Popen(["parec", "-d", "speakers.monitor", "--raw", "--format=s16le",
+                                     "--channels=1", "--rate=22050"], env=sound_server, stdout=out)
+        try:
+            result = sound_check(sound_server, "--language", "bn", "--section", "contact")
+        finally:
+            listener.terminate()
+            listener.wait(10)
+    assert result.returncode == 0, result.stderr
+    heading = localizer("bn").pgettext("contact", "Contact Us")
+    assert result.stdout.strip() == f"read aloud through Null Output with eSpeak NG (বাংলা) (bn): {heading}"
+    assert rms(capture.read_bytes()) > 300, "the null sink's monitor heard the heading"
+
+
+def test_sound_check_without_speakers_says_why(tmp_path: Path) -> None:
+    env = dict(os.environ, PULSE_SERVER=f"unix:{tmp_path}/none", XDG_RUNTIME_DIR=str(tmp_path), HOME=str(tmp_path))
+    env.pop("DISPLAY", None)  # no window system either: the check needs none
+    result = sound_check(env)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith(
+        "leaflet-app: Cannot read aloud: no speakers or headphones were found. Connect them and try again.")
+    wrong = sound_check(env, "--speak", str(tmp_path / "x.wav"))
+    assert wrong.returncode == 2 and "--sound-check and --speak each do one thing" in wrong.stderr
 
 
 def test_speak_writes_the_section_read_aloud_to_a_wav_file(tmp_path: Path) -> None:

@@ -61,6 +61,10 @@ class DeviceOutput(PcmOutput):
         self._watch.setInterval(20)
         self._watch.timeout.connect(self._check)
 
+    @property
+    def device_name(self) -> str:
+        return self._device.description()
+
     def problem(self) -> str | None:
         if self._device.isNull():
             return "no audio output device (speakers or headphones) was found"

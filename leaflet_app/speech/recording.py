@@ -1,7 +1,9 @@
-"""A section's blocks as the reader sees them, and a section read aloud into a WAV file.
+"""A section's blocks as the reader sees them, a section read aloud into a WAV file, and a
+sound check through the speakers.
 
 ``--speak FILE.wav`` goes through the same controller the Read aloud button uses; only the
 output differs (a ``Recorder`` that takes the audio without waiting for a sound card).
+``--sound-check`` reads a heading exactly as the button would, to the speakers.
 """
 
 from __future__ import annotations
@@ -62,3 +64,30 @@ def speak_to_file(leaflet: Leaflet, section_id: str, language: str, path: Path) 
     recorder, _order = speak_blocks(section_blocks(leaflet, section_id, language), language)
     write_wav(path, bytes(recorder.recorded), recorder.sample_rate)
     return len(recorder.recorded) / (2 * recorder.sample_rate)
+
+
+def sound_check(leaflet: Leaflet, section_id: str, language: str, timeout_ms: int = 60_000) -> tuple[str, str, str]:
+    """Read the section's heading aloud through the speakers, as the Read aloud button does;
+    returns the heading, the voice and the output device. RuntimeError (the reason in English)
+    when nothing could be played."""
+    from leaflet_app.speech.controller import STOPPED, ReadAloud
+    from leaflet_app.speech.output import DeviceOutput
+
+    heading = section_blocks(leaflet, section_id, language)[0]
+    output = DeviceOutput()
+    reader = ReadAloud(output_factory=lambda: output)
+    reader.set_section([heading], language)
+    loop = QEventLoop()
+    reader.stateChanged.connect(lambda state: state == STOPPED and loop.quit())
+    if not reader.play(0):
+        raise RuntimeError(reader.reason(english=True))
+    voice = reader.voice_name
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if reader.state != STOPPED:
+        loop.exec()
+    if reader.state != STOPPED:
+        reader.stop()
+        raise RuntimeError(f"Cannot read aloud: the speakers did not finish the heading in {timeout_ms // 1000} s.")
+    if reader.reason():
+        raise RuntimeError(reader.reason(english=True))
+    return heading, voice, output.device_name
