@@ -153,3 +153,13 @@ def test_without_speakers_the_button_says_why_in_the_language_and_english(tmp_pa
     assert "اسپیکر" in urdu
     assert english.startswith("Cannot read aloud: no speakers or headphones")
     assert tooltip == description == text
+
+
+def test_the_english_voice_is_named_as_the_british_english_it_speaks(qtbot) -> None:
+    translator().set_language("en")
+    reader = ReadAloud(output_factory=lambda: Recorder(speed=0), system_engines=())
+    bar = ReadAloudBar(reader, lambda: (["Contact Us."], "en", 0))
+    qtbot.addWidget(bar)
+    bar.play_button.click()
+    assert bar.voice.text() == "Voice: eSpeak NG (British English)"
+    wait_for(reader, STOPPED)

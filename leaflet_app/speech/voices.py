@@ -60,7 +60,7 @@ class EspeakSpeaker(Speaker):
         self.language = language
         self.output = output
         output.setParent(self)
-        self.name = f"eSpeak NG ({QLocale(language).nativeLanguageName() or language})"
+        self.name = f"eSpeak NG ({QLocale(LOCALES.get(language, language)).nativeLanguageName() or language})"
         self._sentences: list[tuple[int, str]] = []  # (offset in the text, sentence) still to say
         self._ready: Synthesis | None = None  # the next sentence, synthesised ahead
         self._offset = 0
