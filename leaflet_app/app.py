@@ -6,7 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -112,6 +112,12 @@ def save_screenshot_after_first_paint(window: QWidget, path: Path, size: QSize) 
 
     def grab() -> None:
         QApplication.processEvents()  # settle any layout-direction flip before grabbing
+        # A picture shows no pointer, so no control hovered (offscreen the pointer sits in a corner).
+        for widget in window.findChildren(QWidget):
+            if widget.testAttribute(Qt.WidgetAttribute.WA_UnderMouse):
+                widget.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)
+                widget.update()
+        QApplication.processEvents()
         actual = window.size()
         if actual != size:
             print(f"leaflet-app: the window cannot be {size.width()}x{size.height()} (its smallest size is "

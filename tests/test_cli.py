@@ -94,3 +94,16 @@ def test_a_start_in_an_indic_or_arabic_script_writes_nothing_to_the_terminal(tmp
     result = run("--language", language, "--screenshot", str(tmp_path / "shot.png"), settings=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_a_screenshot_shows_no_control_hovered(tmp_path: Path) -> None:
+    """Offscreen the pointer sits in the window's corner, over the first toolbar button: the
+    picture must not show that button lit as if the pointer were on it (a button's fill at the
+    same height inside the first and the third button is the same)."""
+    shot = tmp_path / "shot.png"
+    result = run("--language", "en", "--size", "1366x768", "--screenshot", str(shot), settings=tmp_path)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    row = [image.pixelColor(x, 12).name() for x in range(0, 200)]
+    fills = {colour for colour in row if row.count(colour) > 20}  # the buttons' and the window's fills
+    assert len(fills) <= 2, fills
