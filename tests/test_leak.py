@@ -8,7 +8,7 @@ from collections import Counter
 import shiboken6
 from conftest import LANGUAGES
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QMetaMethod, QObject, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from shiboken6 import getAllValidWrappers
 
 from leaflet_app.i18n import translator
@@ -88,3 +88,31 @@ def test_100_switches_leave_every_signal_with_as_many_connections(window) -> Non
             action.iconText(), action.toolTip(), action.isChecked(), action.isEnabled())
         assert button.icon().cacheKey() == action.icon().cacheKey()
     assert window.accessibility_button.isChecked() == window.accessibility_mode
+
+
+def test_a_toolbar_button_follows_its_action_without_new_connections(qtbot) -> None:
+    """Qt 6.11's QToolButton connects to its default action again on each change of it."""
+    from PySide6.QtGui import QAction, QIcon, QPixmap
+
+    from leaflet_app.ui.toolbar import action_button
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    action = QAction("Print", holder, checkable=True)
+    button = action_button(action, "printButton")
+    button.setParent(holder)
+    start = connections(action)
+    picture = QPixmap(8, 8)
+    for n in range(100):
+        action.setText(f"Print & save {n}")
+        action.setToolTip(f"Print the leaflet {n}")
+        action.setIcon(QIcon(picture))
+    action.setChecked(True)
+    action.setEnabled(False)
+    assert connections(action) == start
+    fresh = QToolButton(holder)  # what Qt's own button shows, given the action as it is now
+    fresh.setDefaultAction(action)
+    shown = lambda b: (b.text(), b.toolTip(), b.isCheckable(), b.isChecked(), b.isEnabled(),  # noqa: E731
+                       b.icon().cacheKey())
+    assert shown(button) == shown(fresh)
+    assert button.toolTip() == "Print the leaflet 99" and not button.isEnabled()
