@@ -85,13 +85,13 @@ def test_switching_language_changes_every_visible_string(window, qtbot) -> None:
     polish = visible_strings(window)
     unchanged = {k: v for k, v in english.items() if polish.get(k) == v}
     # "English" is the way back and stays in English on purpose.
-    assert unchanged == {"TextButton:flipLanguageButton": "English"} or unchanged == {}
+    assert unchanged == {"ActionButton:flipLanguageButton": "English"} or unchanged == {}
     assert "Kontakt" in polish.values()
     window.set_language("en")
     back = visible_strings(window)
     # The flip button now offers the family's language back, in its own name.
-    assert back.pop("TextButton:flipLanguageButton") == "Polski"
-    english.pop("TextButton:flipLanguageButton")
+    assert back.pop("ActionButton:flipLanguageButton") == "Polski"
+    english.pop("ActionButton:flipLanguageButton")
     assert back == english
 
 

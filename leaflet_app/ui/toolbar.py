@@ -6,15 +6,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QActionEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
 
 from leaflet_app.ui.shaped_text import TextButton
 
 
+class ActionButton(TextButton):
+    """A button that shows its action (text, icon, tooltip, state) and triggers it.
+
+    Qt 6.11's QToolButton follows a change of its default action by calling setDefaultAction()
+    again, which connects to the action's ``changed`` signal once more each time, never
+    disconnecting: every label, tooltip or icon set on a language switch or a display change
+    left one more connection behind (about 4 kB per switch, and each change then ran all of
+    them). The button follows the change here instead; the one connection made when the action
+    was set stays the only one."""
+
+    def actionEvent(self, event: QActionEvent) -> None:  # noqa: N802 - Qt's name
+        action = event.action()
+        if event.type() != QEvent.Type.ActionChanged or action is not self.defaultAction():
+            super().actionEvent(event)
+            return
+        # What setDefaultAction() copies (the app's actions have no menu, font or icon text of
+        # their own: the label comes from the text, with '&' kept from becoming a mnemonic).
+        self.setText(action.iconText().replace("&", "&&"))
+        self.setIcon(action.icon())
+        self.setToolTip(action.toolTip())
+        self.setStatusTip(action.statusTip())
+        self.setWhatsThis(action.whatsThis())
+        self.setCheckable(action.isCheckable())
+        self.setChecked(action.isChecked())
+        self.setEnabled(action.isEnabled())
+
+
 def action_button(action: QAction, name: str) -> TextButton:
-    button = TextButton(objectName=name)
+    button = ActionButton(objectName=name)
     button.setDefaultAction(action)
     button.setAutoRaise(False)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
