@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -37,19 +38,21 @@ from leaflet_app.session import LAPTOP, SessionPolicy
 from leaflet_app.settings import read_choice
 from leaflet_app.theme import banner_palette, palette_for, schemes
 from leaflet_app.ui import actions, icons
-from leaflet_app.ui.about_page import AboutPage
 from leaflet_app.ui.announce import announce
 from leaflet_app.ui.banner import ReviewBanner
 from leaflet_app.ui.chrome import BASE_POINTS, Sizes, sizes_for
-from leaflet_app.ui.display_panel import DisplayPanel
 from leaflet_app.ui.focus_ring import FocusRing
-from leaflet_app.ui.language_picker import LanguagePicker
 from leaflet_app.ui.layouts import frozen_layouts
 from leaflet_app.ui.leaflet_view import LeafletView, copy_to_clipboard
 from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.ui.shaped_text import TextLabel
-from leaflet_app.ui.shortcuts_page import ShortcutsPage
 from leaflet_app.ui.toolbar import ButtonRow, action_button
+
+if TYPE_CHECKING:
+    from leaflet_app.ui.about_page import AboutPage
+    from leaflet_app.ui.display_panel import DisplayPanel
+    from leaflet_app.ui.language_picker import LanguagePicker
+    from leaflet_app.ui.shortcuts_page import ShortcutsPage
 
 log = logging.getLogger(__name__)
 
@@ -113,21 +116,15 @@ class MainWindow(QMainWindow):
         reader_layout.addWidget(self.view, 1)
         reader_layout.addWidget(self.notice)
 
-        self.picker = LanguagePicker(self.languages)
-        self.picker.chosen.connect(self._on_picked)
-        self.picker.cancelled.connect(self.close_pages)
-        self.display_panel = DisplayPanel()
-        self.display_panel.changed.connect(self.set_display)
-        self.display_panel.resetRequested.connect(self.reset_display)
-        self.display_panel.closed.connect(self.close_pages)
-        self.shortcuts = ShortcutsPage(len(leaflet.sections))
-        self.shortcuts.closed.connect(self.close_pages)
-        self.about = AboutPage(leaflet)
-        self.about.closed.connect(self.close_pages)
-
+        # The pages shown in the leaflet's place are made when first opened (see "pages"
+        # below): none of them is on the way to the first paint.
+        self.offered_languages = self.languages  # in the picker (a kiosk may offer fewer)
+        self._picker: LanguagePicker | None = None
+        self._display_panel: DisplayPanel | None = None
+        self._shortcuts: ShortcutsPage | None = None
+        self._about: AboutPage | None = None
         self.pages = QStackedWidget(objectName="pages")
-        for page in (reader, self.picker, self.display_panel, self.shortcuts, self.about):
-            self.pages.addWidget(page)
+        self.pages.addWidget(reader)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -152,6 +149,61 @@ class MainWindow(QMainWindow):
         hints.colorSchemeChanged.connect(self._on_system_appearance)
         if hasattr(hints, "accessibility"):  # Qt >= 6.10
             hints.accessibility().contrastPreferenceChanged.connect(self._on_system_appearance)
+
+    # --- pages, made on first use ---------------------------------------------------------------
+    def _add_page(self, page: QWidget) -> None:
+        """A page in the leaflet's place; it takes the window's font, palette and locale as it
+        joins, and its own retranslate() has already run in the current language."""
+        self.pages.addWidget(page)
+
+    @property
+    def picker(self) -> LanguagePicker:
+        if self._picker is None:
+            from leaflet_app.ui.language_picker import LanguagePicker
+
+            picker = LanguagePicker(self.offered_languages)
+            picker.touch = self.touch_targets
+            picker.chosen.connect(self._on_picked)
+            picker.cancelled.connect(self.close_pages)
+            self._add_page(picker)
+            self._picker = picker
+        return self._picker
+
+    @property
+    def display_panel(self) -> DisplayPanel:
+        if self._display_panel is None:
+            from leaflet_app.ui.display_panel import DisplayPanel
+
+            panel = DisplayPanel()
+            panel.show_display(self.display)
+            panel.changed.connect(self.set_display)
+            panel.resetRequested.connect(self.reset_display)
+            panel.closed.connect(self.close_pages)
+            self._add_page(panel)
+            self._display_panel = panel
+        return self._display_panel
+
+    @property
+    def shortcuts(self) -> ShortcutsPage:
+        if self._shortcuts is None:
+            from leaflet_app.ui.shortcuts_page import ShortcutsPage
+
+            page = ShortcutsPage(len(self.leaflet.sections))
+            page.closed.connect(self.close_pages)
+            self._add_page(page)
+            self._shortcuts = page
+        return self._shortcuts
+
+    @property
+    def about(self) -> AboutPage:
+        if self._about is None:
+            from leaflet_app.ui.about_page import AboutPage
+
+            page = AboutPage(self.leaflet)
+            page.closed.connect(self.close_pages)
+            self._add_page(page)
+            self._about = page
+        return self._about
 
     # --- construction -------------------------------------------------------------------------
     def _handlers(self) -> dict[str, Callable[[], None]]:
@@ -391,7 +443,8 @@ class MainWindow(QMainWindow):
         metrics = QFontMetrics(chrome)
         self.focus_ring.set_style(scheme.color("focus"), max(3, metrics.height() // 8))
         self._size_controls(palette_for(scheme))
-        self.display_panel.show_display(d)
+        if self._display_panel is not None:  # otherwise it shows the display when first made
+            self._display_panel.show_display(d)
         self.accessibility_action.setChecked(self.accessibility_mode)
         self._update_side_by_side()
 
@@ -587,9 +640,11 @@ class MainWindow(QMainWindow):
         if not policy.remember:
             self.controller.settings = None
         offered = [c for c in policy.languages if c in self.languages] or self.languages
-        self.picker.languages = offered
-        self.picker.touch = policy.touch
+        self.offered_languages = offered
         self.touch_targets = policy.touch
+        if self._picker is not None:
+            self._picker.languages = offered
+            self._picker.touch = policy.touch
         self.shortcuts_button.setVisible(policy.shortcuts_page)
         self.about_button.setVisible(policy.shortcuts_page)  # a kiosk shows no install details
         self.actions_by_id["about"].setEnabled(policy.shortcuts_page)
@@ -622,7 +677,8 @@ class MainWindow(QMainWindow):
         translator().set_language(language)
         self.reset_display()
         self.recent, self.family_language = [], None
-        self.picker.filter.clear()
+        if self._picker is not None:
+            self._picker.filter.clear()
         self.retranslate()
         if self.view.alternate is not None:
             self.toggle_side_by_side()
