@@ -35,6 +35,10 @@ NOT_AT_START_UP = (
     "leaflet_app.warm",  # started only after the first paint
     "hashlib",  # the fonts are hashed only by the full font check (loading OpenSSL takes ~8 ms)
     "statistics",  # only when a font's letter heights are measured
+    "leaflet_app.ui.language_picker",  # the pages shown in the leaflet's place: made when opened
+    "leaflet_app.ui.display_panel",
+    "leaflet_app.ui.shortcuts_page",
+    "leaflet_app.ui.about_page",
 )
 
 SHOW_AND_LIST_MODULES = """
@@ -99,3 +103,35 @@ def test_catalogues_are_read_on_a_worker_and_the_picker_reads_none(qtbot, leafle
     window.open_picker()
     assert cached_catalogue.cache_info().misses == read
     assert i18n._percent.cache_info().misses == formatted  # every figure formatted ahead too
+
+
+PAGES = ("languagePicker", "displayPanel", "shortcutsPage", "aboutPage")
+
+
+def test_pages_are_made_when_first_opened_in_the_current_language_and_display(window, qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from leaflet_app.display import Display
+
+    assert [n for n in PAGES if window.findChild(QWidget, n) is not None] == []
+    window.set_language("pl")
+    window.set_display(Display(scale=1.5, scheme="white-on-black", spacing=True, readable_font=True))
+    panel = window.display_panel  # made here, as the first Display settings makes it
+    assert window.findChild(QWidget, "displayPanel") is panel
+    assert panel.scheme_buttons["white-on-black"].isChecked()
+    assert panel.spacing.isChecked() and panel.readable.isChecked()
+    assert panel.size_label.text() == format_percent(1.5, "pl")
+    assert panel.heading.text() == localizer("pl").gettext("Display settings")
+    assert panel.font().family() == window.font().family()
+    assert panel.font().pointSizeF() == window.font().pointSizeF()
+    window.open_display_panel()
+    assert window.pages.currentWidget() is panel and panel.isVisible()
+    window.close_pages()
+    window.open_picker()
+    picker = window.findChild(QWidget, "languagePicker")
+    assert picker is not None and window.pages.currentWidget() is picker
+    assert picker.heading.text() == localizer("pl").gettext("Choose a language")
+    assert picker.cancel.text() == localizer("pl").gettext("Cancel")
+    window.close_pages()
+    window.open_picker()  # made once, opened again
+    assert window.findChildren(QWidget, "languagePicker") == [picker]
