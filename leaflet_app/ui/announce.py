@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import deque
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
 from leaflet_app.contacts import strip_isolates
@@ -32,6 +31,10 @@ def announce(source: QObject, text: str, assertive: bool = False) -> None:
     if not text or (isinstance(source, QWidget) and not source.window().isVisible()):
         return  # nothing to say, or a window nobody sees
     recent.append(text)
+    # Imported here: QAccessible's enumerations take a few milliseconds to make, and nothing is
+    # announced before the window has painted.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     if not QAccessible.isActive():  # no assistive technology listening: nothing to send
         return
     event = QAccessibleAnnouncementEvent(source, text)
