@@ -2,8 +2,8 @@
 
 Three layouts, one rule: the data root is the folder that holds ``resources/leaflets``.
 - an installed wheel (``pip install .``) or a PyInstaller bundle: the folders are package data,
-  ``leaflet_app/resources`` and ``leaflet_app/translations``, found through
-  ``importlib.resources`` (PyInstaller answers it from the bundle's ``leaflet_app`` folder);
+  ``leaflet_app/resources`` and ``leaflet_app/translations``, beside this module (in a
+  PyInstaller bundle, the bundle's ``leaflet_app`` folder);
 - a source checkout or editable install: the folders sit at the top of the repository, beside
   the ``leaflet_app`` package (pyproject.toml maps them into the package when a wheel is built).
 ``LEAFLET_APP_DATA`` overrides both (a folder holding ``resources/`` and ``translations/``).
@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 DATA_DIR_NAME = "leaflet-viewer"
@@ -22,9 +21,12 @@ PACKAGE = "leaflet_app"
 
 
 def _package_dir() -> Path | None:
-    """The package folder as a real path (fonts are handed to Qt by file name), if it is one."""
-    root = resources.files(PACKAGE)
-    return root if isinstance(root, Path) else None  # not e.g. a zip file
+    """The package folder as a real path (fonts are handed to Qt by file name), if it is one.
+
+    This module's own folder: a wheel, an editable install and a bundle all keep the package as
+    files (``importlib.resources`` would say the same, and takes milliseconds to import)."""
+    root = Path(__file__).resolve().parent
+    return root if root.is_dir() else None  # not e.g. a zip file
 
 
 def _candidates() -> list[Path]:

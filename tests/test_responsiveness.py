@@ -39,6 +39,7 @@ NOT_AT_START_UP = (
     "leaflet_app.ui.display_panel",
     "leaflet_app.ui.shortcuts_page",
     "leaflet_app.ui.about_page",
+    "importlib.resources",  # the data folder is found beside the package (paths.py)
 )
 
 SHOW_AND_LIST_MODULES = """
