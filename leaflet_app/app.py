@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from leaflet_app import APP_ID, APP_NAME, paths
 from leaflet_app.catalogues import SOURCE_LANGUAGE, available_languages
-from leaflet_app.content import Leaflet, load_leaflet
+from leaflet_app.content import Leaflet
 from leaflet_app.files import replacing
 from leaflet_app.font_check import warn_once_if_damaged
 from leaflet_app.fonts import application_font, use_bundled_fonts_only
@@ -71,7 +71,9 @@ def settle_memory() -> None:
 
 
 def default_leaflet() -> Leaflet:
-    return load_leaflet(paths.leaflets_dir() / paths.DEFAULT_LEAFLET)
+    from leaflet_app.leaflet_cache import load_cached
+
+    return load_cached(paths.leaflets_dir() / paths.DEFAULT_LEAFLET)
 
 
 def languages() -> list[str]:

@@ -27,7 +27,8 @@ class ContactMatcher:
     """Finds contact details: the generic patterns plus a leaflet's own list (street address)."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
-        extra_sorted = sorted({e for e in extra if e}, key=len, reverse=True)
+        self.details = [e for e in extra if e]  # the leaflet's own, as given (kept by leaflet_cache)
+        extra_sorted = sorted(set(self.details), key=len, reverse=True)
         parts = [re.escape(e) for e in extra_sorted] + [f"(?:{p})" for p in _PATTERNS]
         self._regex = re.compile("|".join(parts)) if extra_sorted else _GENERIC
 

@@ -9,16 +9,17 @@ id. Parsing is done by markdown-it-py; this module only walks its tokens.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from leaflet_app.contacts import LRI, PDI, ContactMatcher
 from leaflet_app.files import read_bytes_limited
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 LEAFLET_CONTEXT = "leaflet"  # message context of the title and the publisher line
 _HEADING_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$")
@@ -32,6 +33,8 @@ class LeafletError(ValueError):
 def markdown() -> MarkdownIt:
     # Raw HTML is recognised only so that HTML comments (notes for editors) can be dropped;
     # the renderer never passes HTML through (see render.py).
+    from markdown_it import MarkdownIt  # imported when first parsing: see leaflet_cache.py
+
     return MarkdownIt("commonmark", {"html": True})
 
 
@@ -49,12 +52,33 @@ class Message:
     translatable: bool = True  # False for a block that is only a contact detail, e.g. a web address
 
 
+class DeferredTokens:
+    """A leaflet source parsed only when a section's tokens are first needed (a leaflet read
+    from the cache shows its first English page without them)."""
+
+    def __init__(self, source: str, source_name: str) -> None:
+        self._source, self._name = source, source_name
+        self._by_id: dict[str, list[Token]] | None = None
+
+    def tokens(self, section_id: str) -> list[Token]:
+        if self._by_id is None:
+            _, _, sections = parse_source(self._source, self._name)
+            self._by_id = {s.id: s.tokens for s in sections}
+        return self._by_id[section_id]
+
+
 @dataclass
 class Section:
     id: str
     heading: Message
-    tokens: list[Token] = field(repr=False)  # body tokens, without the heading
+    body: list[Token] | DeferredTokens = field(repr=False)  # body tokens, without the heading
     messages: list[Message] = field(default_factory=list)  # heading first
+
+    @property
+    def tokens(self) -> list[Token]:
+        if isinstance(self.body, DeferredTokens):
+            self.body = self.body.tokens(self.id)
+        return self.body
 
 
 @dataclass
@@ -67,6 +91,9 @@ class Leaflet:
     language: str
     contact_section: str
     contacts: ContactMatcher
+    # Section id -> the English HTML of its body, as LeafletRenderer makes it (from the cache).
+    english_bodies: dict[str, str] = field(default_factory=dict, repr=False)
+    source_name: str = "leaflet.md"  # the Markdown file in ``directory``
 
     def section_ids(self) -> list[str]:
         return [s.id for s in self.sections]
@@ -199,13 +226,25 @@ def _read_text(path: Path, what: str) -> str:
         raise LeafletError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
 
 
-def load_leaflet(directory: Path) -> Leaflet:
-    """Read ``leaflet.toml`` and its Markdown source from a leaflet directory."""
-    meta_path = directory / "leaflet.toml"
+def read_meta(meta_path: Path, text: str) -> dict:
+    import tomllib
+
     try:
-        meta = tomllib.loads(_read_text(meta_path, "every leaflet folder needs a leaflet.toml"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LeafletError(f"{meta_path}: not valid TOML ({exc})") from None
+
+
+def load_leaflet(directory: Path) -> Leaflet:
+    """Read ``leaflet.toml`` and its Markdown source from a leaflet directory."""
+    return read_leaflet(directory)[0]
+
+
+def read_leaflet(directory: Path) -> tuple[Leaflet, str, str]:
+    """The leaflet, and the text of its ``leaflet.toml`` and Markdown source it was made from."""
+    meta_path = directory / "leaflet.toml"
+    meta_text = _read_text(meta_path, "every leaflet folder needs a leaflet.toml")
+    meta = read_meta(meta_path, meta_text)
     for key in ("source", "id", "language", "contact_section"):
         if key in meta and not isinstance(meta[key], str):
             raise LeafletError(f"{meta_path}: {key} must be a string, not {str(meta[key])[:40]!r}")
@@ -220,7 +259,7 @@ def load_leaflet(directory: Path) -> Leaflet:
     contact = meta.get("contact_section", ids[-1])
     if contact not in ids:
         raise LeafletError(f"{meta_path}: contact_section '{contact[:40]}' is not one of: {', '.join(ids)}")
-    return Leaflet(
+    leaflet = Leaflet(
         id=meta.get("id", directory.name),
         directory=directory,
         title=title,
@@ -229,4 +268,6 @@ def load_leaflet(directory: Path) -> Leaflet:
         language=meta.get("language", "en"),
         contact_section=contact,
         contacts=ContactMatcher(details),
+        source_name=source_name,
     )
+    return leaflet, meta_text, source

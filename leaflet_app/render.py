@@ -11,20 +11,22 @@ import html
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from leaflet_app.content import Leaflet, Message, Section, markdown, message_text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+    from leaflet_app.html_renderer import Renderer
 
 log = logging.getLogger(__name__)
 
 Translate = Callable[[str, str], str]  # (context, message) -> translation
 _reported: set[tuple[str, str, str]] = set()  # unsafe translations already logged (once per process)
-# An item that starts with its own enumerator: "5 (1) (e) …", "(2) …", "(a) …", "(ii) …".
-OWN_MARKER = re.compile(r"^\W{0,2}(?:\d+\s*)?\((?:\d+|[a-z]|[ivx]+)\)", re.IGNORECASE)
 
 
 def identity(context: str, message: str) -> str:
@@ -48,38 +50,28 @@ class LocalizedText:
     headings: dict[str, str]  # section id -> heading
 
 
-class _Renderer(RendererHTML):
-    """markdown-it's HTML renderer, but raw HTML is never passed through and contacts are isolated."""
-
-    def __init__(self, isolate: Callable[[str], str]) -> None:
-        super().__init__()
-        self._isolate = isolate
-
-    def text(self, tokens: Sequence[Token], idx: int, options, env) -> str:  # type: ignore[override]
-        return html.escape(self._isolate(tokens[idx].content), quote=False)
-
-    def html_inline(self, tokens: Sequence[Token], idx: int, options, env) -> str:  # type: ignore[override]
-        return html.escape(tokens[idx].content, quote=False)
-
-    def html_block(self, tokens: Sequence[Token], idx: int, options, env) -> str:  # type: ignore[override]
-        return ""
-
-    def bullet_list_open(self, tokens: Sequence[Token], idx: int, options, env) -> str:  # type: ignore[override]
-        """A list whose items carry their own markers ("5 (1) (e)", "(a)") gets no bullets as well."""
-        first = next((t for t in tokens[idx + 1:] if t.type == "inline"), None)
-        if first is not None and OWN_MARKER.match(first.content):
-            return '<ul style="list-style-type: none">\n'
-        return super().renderToken(tokens, idx, options, env)
-
-
 class LeafletRenderer:
     """Renders one leaflet; keeps a markdown-it parser so inline re-parsing is cheap."""
 
     def __init__(self, leaflet: Leaflet) -> None:
         self.leaflet = leaflet
-        self._md = markdown()
-        self._html = _Renderer(leaflet.contacts.isolate)
+        self._parser: MarkdownIt | None = None  # markdown-it: imported when first needed
+        self._renderer: Renderer | None = None
         self._verified: dict[tuple[str, str, str], str] = {}  # (context, source, translation) -> shown
+
+    @property
+    def _md(self) -> MarkdownIt:
+        if self._parser is None:
+            self._parser = markdown()
+        return self._parser
+
+    @property
+    def _html(self) -> Renderer:
+        if self._renderer is None:
+            from leaflet_app.html_renderer import Renderer
+
+            self._renderer = Renderer(self.leaflet.contacts.isolate)
+        return self._renderer
 
     def _translate(self, tr: Translate, message: Message) -> str:
         """The translation, if it is safe to show; otherwise the English block (and a log line)."""
@@ -150,12 +142,24 @@ class LeafletRenderer:
         first section, like the front of the printed leaflet); ``after_heading`` is HTML put
         between the heading and the text (the contact card), ``after_text`` after it (QR codes)."""
         heading = html.escape(self.leaflet.contacts.isolate(isolate_gloss(self._translate(tr, section.heading))))
-        body = self._html.render(self._localized_tokens(section, tr), self._md.options, {})
+        body = self._english_body(section, tr) or self.body_html(section, tr)
         top = ""
         if with_title:
             texts = self.texts(tr)
             top = f"<p><b>{html.escape(plain(texts.title))}</b><br/>{html.escape(plain(texts.publisher))}</p>"
         return f'<html><body dir="{direction}">{top}<h2>{heading}</h2>\n{after_heading}{body}{after_text}</body></html>'
+
+    def body_html(self, section: Section, tr: Translate) -> str:
+        """The section's body (without its heading) as HTML."""
+        return self._html.render(self._localized_tokens(section, tr), self._md.options, {})
+
+    def _english_body(self, section: Section, tr: Translate) -> str | None:
+        """The body kept with the leaflet (leaflet_cache.py), when every block of it shows its
+        English source text; None otherwise."""
+        cached = self.leaflet.english_bodies.get(section.id)
+        if cached is None or any(self._translate(tr, m) != m.text for m in section.messages[1:]):
+            return None
+        return cached
 
     def section_blocks(self, section: Section, tr: Translate) -> list[Block]:
         """The section's heading and body, one ``Block`` per message, in order. Every language

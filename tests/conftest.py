@@ -10,6 +10,8 @@ import subprocess
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The leaflet cache (leaflet_cache.py) of this test run, never the user's own; subprocesses too.
+os.environ["XDG_CACHE_HOME"] = __import__("tempfile").mkdtemp(prefix="leaflet-test-cache-")
 
 from leaflet_app.fonts import use_bundled_fonts_only  # noqa: E402
 

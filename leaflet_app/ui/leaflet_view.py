@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaflet_app.contact_card import card_html, codes_html, contact_card
+from leaflet_app.contact_card import ContactCard, card_html, codes_html, contact_card
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.content import Leaflet
 from leaflet_app.fonts import family_line_height, letter_spacing_allowed
@@ -93,7 +93,7 @@ class LeafletView(QWidget):
         super().__init__(parent)
         self.leaflet = leaflet
         self.renderer = LeafletRenderer(leaflet)
-        self.card = contact_card(leaflet)
+        self._card: ContactCard | None = None  # made when the contact section is first shown
         self._links: list | None = None
         self._style_key: tuple | None = None  # none until the window sets a text style
         self._style: tuple[QFont, bool] = (QFont(self.font()), False)
@@ -150,6 +150,12 @@ class LeafletView(QWidget):
         translator().languageAboutToChange.connect(self.remember_positions)
         self.sections.setCurrentRow(0)
         self.retranslate()
+
+    @property
+    def card(self) -> ContactCard:
+        if self._card is None:
+            self._card = contact_card(self.leaflet)
+        return self._card
 
     # --- sections -----------------------------------------------------------------------------
     def section_ids(self) -> list[str]:
