@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 
 from leaflet_app import __version__
@@ -65,8 +66,9 @@ def code_version() -> list:
         spec = find_spec("markdown_it")
     except (ImportError, ValueError):
         spec = None
+    # In a bundle the modules are inside the executable, which a rebuild replaces.
     return [FORMAT, __version__, *(_stamp(str(here / name)) for name in _CODE),
-            _stamp(spec.origin if spec else None)]
+            _stamp(spec.origin if spec else None), _stamp(sys.executable)]
 
 
 def _message(m: Message | None) -> list | None:
