@@ -181,7 +181,7 @@ def app_work(rounds: int) -> None:
     QApplication.processEvents()
     # As leaflet-app does after its first paint: every catalogue read on a worker thread. Waited
     # for here, as a person's first switch comes seconds later, when it has long finished.
-    CatalogueWarmer(langs).start().wait()
+    CatalogueWarmer(langs, w.leaflet).start().wait()
     first = {c: _timed(lambda c=c: w.set_language(c), w, seen) for c in langs if c != "en"}
     for code in langs:
         w.set_language(code)

@@ -147,7 +147,7 @@ def warm_after_first_paint(window: QWidget, languages: list[str]):
     the language picker and the first switch into a language find them ready."""
     from leaflet_app.warm import CatalogueWarmer
 
-    warmer = CatalogueWarmer(languages)
+    warmer = CatalogueWarmer(languages, getattr(window, "leaflet", None))
     target = window.centralWidget() if hasattr(window, "centralWidget") else window
     _FirstPaint(target, warmer.start)
     return warmer

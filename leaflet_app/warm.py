@@ -6,6 +6,9 @@ GUI thread when the picker first opened, the 16 ``.po`` files took ~440 ms (27 f
 paint, the picker opens from what is kept (``i18n.localizer`` caches each language), and the
 first switch into a language no longer parses its catalogue either.
 
+The leaflet's Markdown is parsed here too when the leaflet came from the cache (leaflet_cache.py),
+so the first switch into another language renders at once.
+
 Babel's parsing is pure Python, so the worker shares the interpreter lock with the GUI thread;
 Python hands the lock over every few milliseconds (``sys.getswitchinterval``), well inside a frame.
 """
@@ -17,6 +20,7 @@ import threading
 from collections.abc import Sequence
 
 from leaflet_app.catalogues import cached_catalogue
+from leaflet_app.content import Leaflet
 from leaflet_app.display import SCALES
 from leaflet_app.i18n import format_percent, localizer
 
@@ -27,8 +31,9 @@ class CatalogueWarmer:
     """Loads ``localizer(code)`` for each language on a daemon thread; ``loaded`` lists the
     catalogues it read itself (one already kept costs nothing)."""
 
-    def __init__(self, languages: Sequence[str]) -> None:
+    def __init__(self, languages: Sequence[str], leaflet: Leaflet | None = None) -> None:
         self.languages = list(languages)
+        self.leaflet = leaflet
         self.loaded: list[str] = []
         self.thread = threading.Thread(target=self._run, name="catalogue-warmer", daemon=True)
 
@@ -42,6 +47,13 @@ class CatalogueWarmer:
         return not self.thread.is_alive()
 
     def _run(self) -> None:
+        if self.leaflet is not None:
+            try:
+                for section in self.leaflet.sections:
+                    section.tokens  # noqa: B018 - parses the Markdown if the leaflet came from the cache
+                import leaflet_app.html_renderer  # noqa: F401 - markdown-it's renderer, for the first switch
+            except Exception:  # noqa: BLE001 - ahead of need only: the page parses it again and reports
+                log.exception("Parsing the leaflet ahead of need failed")
         for code in self.languages:
             try:
                 before = cached_catalogue.cache_info().misses

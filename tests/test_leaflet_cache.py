@@ -131,3 +131,16 @@ def test_the_second_start_shows_english_without_parsing_the_markdown(tmp_path: P
     assert runs[0]["markdown"] != []  # parsed, and kept
     assert runs[1]["markdown"] == []
     assert (tmp_path / "start0.png").read_bytes() == (tmp_path / "start1.png").read_bytes()
+
+
+def test_the_warmer_parses_a_cached_leaflet_ahead_of_the_first_switch(folder: Path, tmp_path: Path) -> None:
+    from leaflet_app.content import DeferredTokens
+    from leaflet_app.warm import CatalogueWarmer
+
+    cache = tmp_path / "cache"
+    load_cached(folder, cache)
+    cached = load_cached(folder, cache)
+    assert all(isinstance(s.body, DeferredTokens) for s in cached.sections)
+    assert CatalogueWarmer(["en"], cached).start().wait(60)
+    assert not any(isinstance(s.body, DeferredTokens) for s in cached.sections)
+    assert pages(cached, "pl") == pages(load_leaflet(folder), "pl")
