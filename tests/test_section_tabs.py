@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from leaflet_app.display import Display
+
 
 def test_arrow_keys_home_and_end_move_between_the_tabs(window, qtbot) -> None:
     bar = window.view.sections.bar
@@ -76,3 +78,18 @@ def test_each_heading_in_the_side_list_fits_inside_its_row(window, qtbot, langua
             if top < row.top() or bottom > row.bottom() + 1 or at.x() + label.size.width() > row.right() + 1:
                 problems.append(f"{language} {width}x{height} tab {index}: {top:.0f}..{bottom:.0f} in {row}")
     assert problems == []
+
+
+def test_the_side_list_draws_its_headings_in_its_current_font(window, qtbot) -> None:
+    """A larger text size (the texts unchanged) lays the headings out again in the new font."""
+    window.resize(1366, 768)
+    window.set_language("bn")
+    bar = window.view.sections.bar
+    QApplication.processEvents()
+    before = bar.font().pointSizeF()
+    window.set_display(Display(scale=1.25))
+    QApplication.processEvents()
+    assert bar.isVisible() and bar.font().pointSizeF() > before
+    for index in range(bar.count()):
+        label, _row, _at = bar.placed(index)
+        assert label.layout.font().pointSizeF() == bar.font().pointSizeF(), index

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStyle, QStyleOptionFocusRect, QTabBar, QWidget
 
@@ -67,12 +67,28 @@ class SectionTabBar(QTabBar):
         self.least_height = 0  # a finger's height on a touch screen (set by the window)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
+        # Each heading's layout by (text, width), for this font and direction: the bar asks for
+        # them some 170 times a language switch, to measure the rows and to paint them.
+        self._labels: dict[tuple[str, int], Any] = {}
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange, QEvent.Type.StyleChange):
+            self._labels.clear()
+        super().changeEvent(event)
 
     def _label(self, index: int, width: int):
-        # The English gloss drawn as a left-to-right island (its brackets face the right way when
-        # it wraps in a right-to-left heading); the tab's text, its accessible name, has no marks.
-        text = isolate_gloss(self.tabText(index))
-        return shaped(text, self.font(), max(1, width - 2 * (MARGIN + GAP)), self.layoutDirection())
+        key = (self.tabText(index), width)
+        label = self._labels.get(key)
+        if label is None:
+            if len(self._labels) > 64:  # old texts and widths
+                self._labels.clear()
+            # The English gloss drawn as a left-to-right island (its brackets face the right way
+            # when it wraps in a right-to-left heading); the tab's text, its accessible name, has
+            # no marks.
+            label = shaped(isolate_gloss(key[0]), self.font(), max(1, width - 2 * (MARGIN + GAP)),
+                           self.layoutDirection())
+            self._labels[key] = label
+        return label
 
     def _height(self, index: int, width: int) -> int:
         return max(self.least_height, round(self._label(index, width).size.height()) + 2 * MARGIN) + GAP
