@@ -146,7 +146,8 @@ class LeafletRenderer:
         top = ""
         if with_title:
             texts = self.texts(tr)
-            top = f"<p><b>{html.escape(plain(texts.title))}</b><br/>{html.escape(plain(texts.publisher))}</p>"
+            title, publisher = (html.escape(isolate_gloss(plain(t))) for t in (texts.title, texts.publisher))
+            top = f"<p><b>{title}</b><br/>{publisher}</p>"
         return f'<html><body dir="{direction}">{top}<h2>{heading}</h2>\n{after_heading}{body}{after_text}</body></html>'
 
     def body_html(self, section: Section, tr: Translate) -> str:

@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import LANGUAGES
 from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QTextCursor
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QTextCursor, QTextLayout
 from PySide6.QtWidgets import QApplication
 from test_accessibility import _clipped_labels
 from uitools import block_at_top
@@ -436,3 +436,46 @@ def test_lines_hold_a_readable_number_of_characters(window, qtbot, language: str
         if not 45 <= median <= 75:
             problems.append(f"{language} {width}x{height} {'accessible' if accessible else 'normal'}: {median}")
     assert problems == []
+
+
+@pytest.mark.parametrize("language", ["ar", "ur"])
+def test_brackets_round_english_that_wraps_still_face_it(window, qtbot, language: str) -> None:
+    """In Arabic and Urdu, English in brackets that wraps ("(Northamptonshire / Safeguarding
+    Children Board)") keeps its brackets laid out left to right with it: split over two lines,
+    a bracket resolved right to left shows turned round, at the wrong end of the English."""
+    window.set_language(language)
+    problems = []
+    for width, height in ((1280, 800), (1024, 600), (1080, 1920)):
+        window.resize(width, height)
+        window.show_section(window.view.section_ids()[0])
+        _settle(qtbot)
+        doc = window.view.current_page().document()
+        doc.size()
+        block = doc.begin()
+        while block.isValid():
+            text, layout = block.text(), block.layout()
+            for pair in re.finditer(r"\([A-Za-z][^()]*\)", text):
+                opening, closing = pair.start(), pair.end() - 1
+                first, last = layout.lineForTextPosition(opening), layout.lineForTextPosition(closing)
+                if first.lineNumber() == last.lineNumber():
+                    continue  # on one line the pair is mirrored together and reads right
+                x = _glyph_x(layout)
+                # The opening bracket drawn left of the word it opens, the closing one right of
+                # the word it closes (a turned-round bracket is drawn on the other side).
+                assert {opening, opening + 1, closing - 1, closing} <= x.keys()
+                if x[opening] > x[opening + 1] or x[closing] < x[closing - 1]:
+                    problems.append(f"{width}x{height}: {pair.group(0)!r}")
+            block = block.next()
+    assert problems == []
+
+
+def _glyph_x(layout) -> dict[int, float]:
+    """Where each character of a laid-out paragraph is drawn: the x of its glyph, by its index."""
+    flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
+             | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions)
+    found: dict[int, float] = {}
+    for n in range(layout.lineCount()):
+        for run in layout.lineAt(n).glyphRuns(-1, -1, flags):
+            for index, position in zip(run.stringIndexes(), run.positions(), strict=True):
+                found.setdefault(index, position.x())
+    return found
