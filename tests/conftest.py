@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import array
+import contextlib
 import math
 import os
 import shutil
@@ -113,6 +114,19 @@ def data_copy(tmp_path: Path) -> Iterator[Path]:
         os.environ["LEAFLET_APP_DATA"] = old
     forget_loaded_data()
     translator().set_language(SOURCE_LANGUAGE)
+
+
+@contextlib.contextmanager
+def listening(env: dict[str, str], capture: Path) -> Iterator[Path]:
+    """Record into ``capture`` what the sound server's null sink plays while the block runs."""
+    with capture.open("wb") as out:
+        listener = subprocess.Popen(["parec", "-d", "speakers.monitor", "--raw", "--format=s16le",
+                                     "--channels=1", "--rate=22050"], env=env, stdout=out)
+        try:
+            yield capture
+        finally:
+            listener.terminate()
+            listener.wait(10)
 
 
 def rms(pcm: bytes) -> float:

@@ -19,7 +19,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT, rms
+from conftest import LANGUAGES, ROOT, listening, rms
 from PySide6.QtGui import QImage
 
 from leaflet_app import __version__
@@ -178,17 +178,10 @@ def test_bundle_reads_aloud_through_pulseaudio_without_ffmpeg(dist: Path, sound_
     """The built bundle, in an empty environment but for the sound server's address, reads a
     heading to a PulseAudio null sink; its monitor hears it."""
     app = build.bundle_path(dist) / "leaflet-app"
-    capture = tmp_path / "heard.raw"
-    with capture.open("wb") as out:
-        listener = subprocess.Popen(["parec", "-d", "speakers.monitor", "--raw", "--format=s16le",
-                                     "--channels=1", "--rate=22050"], env=sound_server, stdout=out)
-        try:
-            result = subprocess.run(["env", "-i", f"HOME={tmp_path}", f"PULSE_SERVER={sound_server['PULSE_SERVER']}",
-                                     str(app), "--sound-check", "--language", "ar"],
-                                    capture_output=True, text=True, cwd=tmp_path, timeout=120)
-        finally:
-            listener.terminate()
-            listener.wait(10)
+    with listening(sound_server, tmp_path / "heard.raw") as capture:
+        result = subprocess.run(["env", "-i", f"HOME={tmp_path}", f"PULSE_SERVER={sound_server['PULSE_SERVER']}",
+                                 str(app), "--sound-check", "--language", "ar"],
+                                capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("read aloud through Null Output with eSpeak NG"), result.stdout
     assert rms(capture.read_bytes()) > 300, "the null sink's monitor heard the heading"

@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT, rms
+from conftest import LANGUAGES, ROOT, listening, rms
 from PySide6.QtCore import QEventLoop, QTimer
 
 from leaflet_app.contacts import LRI, PDI
@@ -219,15 +219,8 @@ DEVICE_SCRIPT = """
 
 
 def test_the_speakers_play_it_through_qtmultimedia(sound_server, tmp_path: Path) -> None:
-    capture = tmp_path / "heard.raw"
-    with capture.open("wb") as out:
-        listener = subprocess.Popen(["parec", "-d", "speakers.monitor", "--raw", "--format=s16le",
-                                     "--channels=1", "--rate=22050"], env=sound_server, stdout=out)
-        try:
-            result = run_reader(sound_server, DEVICE_SCRIPT)
-        finally:
-            listener.terminate()
-            listener.wait(10)
+    with listening(sound_server, tmp_path / "heard.raw") as capture:
+        result = run_reader(sound_server, DEVICE_SCRIPT)
     assert result.returncode == 0, result.stderr
     started, finished = result.stdout.strip().splitlines()
     assert started.startswith("True eSpeak NG")
@@ -242,15 +235,8 @@ def sound_check(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[
 
 
 def test_sound_check_reads_the_heading_through_the_speakers(sound_server, tmp_path: Path) -> None:
-    capture = tmp_path / "heard.raw"
-    with capture.open("wb") as out:
-        listener = subprocess.Popen(["parec", "-d", "speakers.monitor", "--raw", "--format=s16le",
-                                     "--channels=1", "--rate=22050"], env=sound_server, stdout=out)
-        try:
-            result = sound_check(sound_server, "--language", "bn", "--section", "contact")
-        finally:
-            listener.terminate()
-            listener.wait(10)
+    with listening(sound_server, tmp_path / "heard.raw") as capture:
+        result = sound_check(sound_server, "--language", "bn", "--section", "contact")
     assert result.returncode == 0, result.stderr
     heading = localizer("bn").pgettext("contact", "Contact Us")
     assert result.stdout.strip() == f"read aloud through Null Output with eSpeak NG (বাংলা) (bn): {heading}"

@@ -46,14 +46,11 @@ from leaflet_app.export.document import (
 from leaflet_app.export.qr_paint import QrBlock
 from leaflet_app.i18n import N_, Localizer, localizer
 from leaflet_app.render import LeafletRenderer, plain
+from leaflet_app.review_notice import BROKEN, DRAFT, INCOMPLETE  # the banner's messages: one catalogue entry each
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 PAGE_OF = N_("Page {page} of {pages}")
-# The same messages as the on-screen banner (one catalogue entry each).
-DRAFT = N_("Draft translation, not yet checked by a qualified translator ({percent} checked).")
-INCOMPLETE = N_("Parts of this translation are missing and are shown in English.")
-BROKEN = "The {language} translation could not be loaded, so the leaflet is shown in English."
 
 
 @dataclass(frozen=True)
