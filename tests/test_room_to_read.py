@@ -479,3 +479,22 @@ def _glyph_x(layout) -> dict[int, float]:
             for index, position in zip(run.stringIndexes(), run.positions(), strict=True):
                 found.setdefault(index, position.x())
     return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_short_screen_the_text_starts_on_screen(window, qtbot, language: str) -> None:
+    """Accessibility mode on a 1024x600 laptop: opening a section shows its heading and at least
+    the first line of its text (a narrow reading column wrapped the Urdu heading onto two tall
+    lines and pushed the text below the fold)."""
+    window.set_language(language)
+    window.resize(1024, 600)
+    window.start_accessible()
+    for section_id in window.view.section_ids()[:3]:
+        window.show_section(section_id)
+        _settle(qtbot)
+        page = window.view.current_page()
+        doc, y = page.document(), page.verticalScrollBar().value()
+        body = doc.findBlockByNumber(page.title_blocks + 1)
+        line = body.layout().lineAt(0)
+        bottom = doc.documentLayout().blockBoundingRect(body).top() + line.y() + line.height()
+        assert bottom - y <= page.viewport().height(), f"{language} {section_id}: text starts below the fold"

@@ -43,6 +43,8 @@ class PageKey(NamedTuple):
 # Characters per line beyond which reading gets harder (WCAG 1.4.8 asks for at most 80; 45-75
 # is the comfortable range); wider windows get side margins.
 MAX_LINE_CHARS = 70
+# A view that holds fewer lines than this keeps its full width.
+SHORT_VIEW_LINES = 5
 # Each script's characters are as wide as its own text makes them, not as the font's average
 # glyph says (a Bengali or Arabic glyph average is far wider than a character of running text).
 _char_widths: dict[tuple[str, str], float] = {}
@@ -174,9 +176,15 @@ class SectionPage(QTextBrowser):
             self.scroll_to_block(self._anchor)
 
     def _fit_column(self) -> None:
-        """Centre the text in a column of readable width; narrow windows use the full width."""
+        """Centre the text in a column of readable width; narrow windows use the full width, and
+        so do short ones not much wider than the column (large text, or Nastaliq's tall lines, on
+        a 600 px laptop): a narrower column there would push the text itself below the fold."""
+        font = self.font()
+        line = self.fontMetrics().lineSpacing() * family_line_height((font.families() or [font.family()])[0])
         column = self._char_width() * MAX_LINE_CHARS
-        side = max(0, (self.width() - column) // 2)
+        if self.height() < SHORT_VIEW_LINES * line and self.width() < 2 * column:
+            column = self.width()
+        side = max(0, int(self.width() - column) // 2)
         if self.viewportMargins().left() != side:  # unchanged margins would still re-lay out the text
             self.setViewportMargins(side, 0, side, 0)
 
