@@ -13,6 +13,8 @@ cd "$(dirname "$0")"
 # a few X and DRM libraries.
 QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
 libpulse0 libx11-xcb1 libxext6 libxrender1 libdrm2"
+# Building the pages' screen-reader interface (leaflet_app/native): a compiler and Qt's headers.
+NATIVE_TOOLS="g++ qt6-base-dev"
 # Building and checking the offline bundle and the .deb.
 PACKAGE_TOOLS="binutils xz-utils dpkg-dev desktop-file-utils appstream strace"
 XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
@@ -37,19 +39,22 @@ python_env() {
     .venv/bin/python -m pip install -q --upgrade pip >/dev/null
     .venv/bin/python -m pip install -q -e ".$1"
     case "$1" in *package*) .venv/bin/python -m pip install -q -r packaging/requirements-build.txt ;; esac
+    # The pages' screen-reader interface (language, headings, links): C++ against Qt's headers.
+    .venv/bin/python -m leaflet_app.native.build >/dev/null \
+        || echo "Screen readers will get Qt's plain text interface (see leaflet_app/native/build.py)" >&2
 }
 
 command="${1:-}"
 [ $# -gt 0 ] && shift
 case "$command" in
     app)
-        system_packages $XCB_LIBS
+        system_packages $XCB_LIBS $NATIVE_TOOLS
         python_env ""
         exec .venv/bin/leaflet-app "$@"
         ;;
     gallery)
         # Offscreen: no window system needed (see scripts/gallery.py --help for the grid options).
-        system_packages
+        system_packages $NATIVE_TOOLS
         python_env ""
         exec .venv/bin/python scripts/gallery.py "$@"
         ;;
@@ -58,13 +63,13 @@ case "$command" in
         # PulseAudio (a private server with a null sink): read aloud is played through it.
         # poppler-utils: pdftoppm and pdffonts, to look at the PDFs the app writes.
         # dbus-x11, at-spi2-core, python3-pyatspi: the app is read as a screen reader reads it.
-        system_packages $XCB_LIBS $PACKAGE_TOOLS xvfb openbox xdotool wmctrl x11-utils pulseaudio \
+        system_packages $XCB_LIBS $PACKAGE_TOOLS $NATIVE_TOOLS xvfb openbox xdotool wmctrl x11-utils pulseaudio \
             pulseaudio-utils poppler-utils dbus-x11 at-spi2-core python3-pyatspi
         python_env "[test,package]"
         exec .venv/bin/python -m pytest "$@"
         ;;
     package)
-        system_packages $XCB_LIBS $PACKAGE_TOOLS
+        system_packages $XCB_LIBS $PACKAGE_TOOLS $NATIVE_TOOLS
         python_env "[package]"
         exec .venv/bin/python packaging/build.py "$@"
         ;;

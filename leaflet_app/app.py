@@ -16,6 +16,7 @@ from leaflet_app.content import Leaflet
 from leaflet_app.files import replacing
 from leaflet_app.font_check import warn_once_if_damaged
 from leaflet_app.fonts import application_font, use_bundled_fonts_only
+from leaflet_app.native import install_page_accessible
 from leaflet_app.settings import APPLICATION, ORGANIZATION
 from leaflet_app.ui.style import LeafletStyle
 
@@ -48,6 +49,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         _STYLE = LeafletStyle()  # held here too: its Python overrides must outlive any wrapper
         app.setStyle(_STYLE)  # Fusion, with plain scroll bars
         use_application_font(SOURCE_LANGUAGE)
+        install_page_accessible()  # before any page is asked for: Qt keeps the first interface
         warn_once_if_damaged()
         app.setProperty("leafletConfigured", True)
     return app  # type: ignore[return-value]

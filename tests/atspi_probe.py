@@ -56,11 +56,31 @@ def walk(node, depth: int = 0, out: list | None = None) -> list:
         "locale": locale,
         "depth": depth,
     })
+    if out[-1]["role"] == "document frame":
+        out[-1]["runs"] = language_runs(node)
     for i in range(min(node.childCount, 200)):
         child = node.getChildAtIndex(i)
         if child is not None:
             walk(child, depth + 1, out)
     return out
+
+
+def language_runs(node) -> list:
+    """The text as a screen reader splits it by the "language" text attribute:
+    [language, text] for each run, in order (neighbouring runs in one language joined)."""
+    text = node.queryText()
+    runs: list = []
+    offset, count = 0, text.characterCount
+    while offset < count:
+        attributes, start, end = text.getAttributeRun(offset, False)
+        language = dict(a.split(":", 1) for a in attributes if ":" in a).get("language", "")
+        piece = text.getText(start, end)
+        if runs and runs[-1][0] == language:
+            runs[-1][1] += piece
+        else:
+            runs.append([language, piece])
+        offset = max(end, offset + 1)
+    return runs
 
 
 def main() -> None:

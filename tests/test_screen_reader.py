@@ -98,7 +98,7 @@ def focused(data: dict) -> list[dict]:
 
 def test_the_text_is_read_only_and_exactly_one_object_has_the_focus(polish: dict) -> None:
     focused_now = focused(polish)
-    assert [(n["role"], n["name"]) for n in focused_now] == [("label", pl(*HOW))]
+    assert [(n["role"], n["name"]) for n in focused_now] == [("document frame", pl(*HOW))]
     text = focused_now[0]
     assert text["read_only"] and not text["editable"]
 
@@ -134,3 +134,34 @@ def test_started_in_urdu_every_focusable_object_is_named_in_urdu() -> None:
     assert len([n for n in data["tree"] if n["role"] == "page tab"]) == 6
     assert announced(data, "next") == [
         f"{ur.pgettext(LAW[1], LAW[0])}. {ur.gettext('Section {number} of {count}').format(number=2, count=6)}"]
+
+
+def latin(text: str) -> bool:
+    import unicodedata
+
+    return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in text)
+
+
+@pytest.mark.parametrize("language", ["pl", "ar", "ur", "en"])
+def test_the_text_says_its_language_and_shows_its_heading_and_links(language: str) -> None:
+    """What a screen reader switches voice on: the "language" text attribute, run by run (the
+    family's language; English for the English inside: glosses, addresses, e-mail)."""
+    data = probe(language, "wait:500", "key:alt+6", "wait:500")
+    pages = [n for n in data["tree"] if n["role"] == "document frame"]
+    assert len(pages) == 1
+    runs = pages[0]["runs"]
+    assert {lang for lang, _ in runs} == ({language} if language == "en" else {language, "en"})
+    text = "".join(piece for _, piece in runs)
+    assert not any(mark in text for mark in "\u2066\u2067\u2068\u2069\u200b")
+    english = " ".join(piece for lang, piece in runs if lang == "en")
+    for detail in ("nscb@northamptonshire.gcsx.gov.uk", "John Dryden House", "www.nspcc.org.uk"):
+        assert detail in english
+    if language in ("ar", "ur"):  # a run in the family's script holds no English words
+        assert not any(latin(piece) for lang, piece in runs if lang == language)
+        assert any("\u0600" <= c <= "\u06ff" for lang, piece in runs if lang == language for c in piece)
+    # The heading is a heading, level 2, in the page's language; the links lead where they say.
+    headings = [n for n in data["tree"] if n["role"] == "heading"]
+    assert [(n["name"], n["attributes"].get("level")) for n in headings] == [(pages[0]["name"], "2")]
+    links = {(n["name"], n["description"]) for n in data["tree"] if n["role"] == "link"}
+    assert links == {("01604 364036", "tel:01604364036"),
+                     ("nscb@northamptonshire.gcsx.gov.uk", "mailto:nscb@northamptonshire.gcsx.gov.uk")}

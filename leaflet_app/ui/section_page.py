@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.fonts import family_line_height, has_script_letters, latin_font, latin_runs
+from leaflet_app.native import PAGE_PROPERTY
 
 
 class PageKey(NamedTuple):
@@ -68,6 +69,8 @@ class SectionPage(QTextBrowser):
         self._anchor: int | None = None
         self.verticalScrollBar().sliderPressed.connect(self._forget_anchor)
         self.setObjectName("sectionText")
+        # Screen readers get the page's own interface: its language, heading and links (native/).
+        self.setProperty(PAGE_PROPERTY, True)
         # The viewport is not the page's focus too: to a screen reader one object has the focus.
         self.viewport().setFocusProxy(None)
         self.setOpenLinks(False)
@@ -357,6 +360,8 @@ class PageShelf(QWidget):
             old.hide()
         while len(self._pages) > KEPT_PAGES:
             _, dropped = self._pages.popitem(last=False)
+            # Not asked for again while it is taken down (Qt's own factory checks the same).
+            dropped.setProperty(PAGE_PROPERTY, False)
             dropped.deleteLater()
         return page
 

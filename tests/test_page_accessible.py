@@ -1,0 +1,93 @@
+"""The section pages' own accessible interface (leaflet_app/native/page_accessible.cpp), read in
+process the way Qt's screen-reader bridges read it. What reaches the real AT-SPI bus, with the
+"language" text attribute, is tested in test_screen_reader.py."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LANGUAGES
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from leaflet_app.i18n import localizer
+from leaflet_app.native import install_page_accessible
+from leaflet_app.render import plain
+
+HIDDEN = "\u2066\u2067\u2068\u2069\u200b"
+PHONE, EMAIL = "01604 364036", "nscb@northamptonshire.gcsx.gov.uk"
+
+
+def test_the_pages_interface_is_built_and_installed(qapp) -> None:
+    # ./dev.sh builds it; without it screen readers hear no language, headings or links.
+    assert install_page_accessible()
+
+
+def page_interface(window, language: str, section: str):
+    window.set_language(language)
+    window.view.show_section(section)
+    QApplication.processEvents()
+    return QAccessible.queryAccessibleInterface(window.view.current_page())
+
+
+def parts(page, role: QAccessible.Role) -> list:
+    return [c for c in (page.child(i) for i in range(page.childCount())) if c.role() == role]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_is_one_read_only_document_with_its_heading_and_links(window, language: str) -> None:
+    contact = window.leaflet.contact_section
+    page = page_interface(window, language, contact)
+    assert page.role() == QAccessible.Role.Document
+    state = page.state()
+    assert state.readOnly and not state.editable and state.focusable
+    assert page.textInterface() is not None and page.editableTextInterface() is None
+    # Its children are its heading and its links, nothing else (no viewport, no scroll bars).
+    headings, links = parts(page, QAccessible.Role.Heading), parts(page, QAccessible.Role.Link)
+    assert len(headings) + len(links) == page.childCount()
+    heading = plain(window.view.renderer.texts(localizer(language).pgettext).headings[contact])
+    assert [h.text(QAccessible.Text.Name) for h in headings] == [heading]
+    level = headings[0].attributesInterface()
+    assert level.attributeKeys() == [QAccessible.Attribute.Level]
+    assert level.attributeValue(QAccessible.Attribute.Level) == 2
+    # Links say what they show and where they lead, in any language the same.
+    targets = {(link.text(QAccessible.Text.Name), link.text(QAccessible.Text.Description)) for link in links}
+    assert targets == {(PHONE, "tel:01604364036"), (EMAIL, f"mailto:{EMAIL}")}
+    assert all(page.indexOfChild(c) == i for i, c in enumerate(page.child(i) for i in range(page.childCount())))
+
+
+@pytest.mark.parametrize("language", ["en", "pl", "ar", "ur", "bn"])
+def test_the_text_has_no_invisible_marks_and_its_offsets_point_at_its_letters(window, language: str) -> None:
+    page = page_interface(window, language, window.leaflet.contact_section)
+    text = page.textInterface()
+    whole = text.text(0, text.characterCount())
+    assert len(whole) == text.characterCount()
+    assert not any(mark in whole for mark in HIDDEN + "\xa0")
+    # The e-mail address sits after isolate marks and zero-width spaces in the document: the
+    # offset a screen reader is given is where its letters are drawn.
+    start = whole.index(EMAIL)
+    assert text.text(start, start + len(EMAIL)) == EMAIL
+    for offset in (start, start + 5, start + len(EMAIL) - 1):
+        assert text.offsetAtPoint(text.characterRect(offset).center()) == offset
+
+
+def test_pressing_a_link_does_what_enter_on_it_does(window) -> None:
+    page = page_interface(window, "ur", window.leaflet.contact_section)
+    phone = next(c for c in parts(page, QAccessible.Role.Link) if c.text(QAccessible.Text.Name) == PHONE)
+    actions = phone.actionInterface()
+    assert actions.actionNames() == [QAccessibleActionInterface.pressAction()]
+    QGuiApplication.clipboard().clear()
+    actions.doAction(QAccessibleActionInterface.pressAction())
+    assert QGuiApplication.clipboard().text() == PHONE
+
+
+def test_the_heading_is_where_it_is_drawn_and_known_offscreen_when_scrolled_away(window) -> None:
+    window.resize(1000, 420)
+    window.step_text_size(1)
+    page = page_interface(window, "pl", "how-reviews-work")
+    heading = parts(page, QAccessible.Role.Heading)[0]
+    widget = window.view.current_page()
+    shown = widget.viewport().rect().translated(widget.viewport().mapToGlobal(widget.viewport().rect().topLeft()))
+    assert shown.contains(heading.rect().center()) and not heading.state().offscreen
+    bar = widget.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0 and heading.state().offscreen
