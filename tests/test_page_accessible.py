@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import LANGUAGES
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -46,9 +47,17 @@ def test_the_page_is_one_read_only_document_with_its_heading_and_links(window, l
     assert len(headings) + len(links) == page.childCount()
     heading = plain(window.view.renderer.texts(localizer(language).pgettext).headings[contact])
     assert [h.text(QAccessible.Text.Name) for h in headings] == [heading]
-    level = headings[0].attributesInterface()
-    assert level.attributeKeys() == [QAccessible.Attribute.Level]
-    assert level.attributeValue(QAccessible.Attribute.Level) == 2
+    attributes = headings[0].attributesInterface()
+    assert attributes.attributeKeys() == [QAccessible.Attribute.Level, QAccessible.Attribute.Locale]
+    assert attributes.attributeValue(QAccessible.Attribute.Level) == 2
+    # The page and its heading say their language (the locale newer screen readers switch on);
+    # an e-mail address is English, a phone number in the page's language.
+    own = QLocale(language).bcp47Name()  # pt_PT: pt-PT
+    for node in (page, headings[0]):
+        assert node.attributesInterface().attributeValue(QAccessible.Attribute.Locale).bcp47Name() == own
+    locales = {link.text(QAccessible.Text.Name): link.attributesInterface().attributeValue(
+        QAccessible.Attribute.Locale).bcp47Name() for link in links}
+    assert locales == {PHONE: own, EMAIL: "en"}
     # Links say what they show and where they lead, in any language the same.
     targets = {(link.text(QAccessible.Text.Name), link.text(QAccessible.Text.Description)) for link in links}
     assert targets == {(PHONE, "tel:01604364036"), (EMAIL, f"mailto:{EMAIL}")}
@@ -91,3 +100,16 @@ def test_the_heading_is_where_it_is_drawn_and_known_offscreen_when_scrolled_away
     bar = widget.verticalScrollBar()
     bar.setValue(bar.maximum())
     assert bar.value() > 0 and heading.state().offscreen
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_the_first_page_has_the_leaflets_title_as_its_level_1_heading(window, language: str) -> None:
+    first = window.leaflet.sections[0].id
+    page = page_interface(window, language, first)
+    texts = window.view.renderer.texts(localizer(language).pgettext)
+    headings = [(h.text(QAccessible.Text.Name), h.attributesInterface().attributeValue(QAccessible.Attribute.Level))
+                for h in parts(page, QAccessible.Role.Heading)]
+    assert headings == [(plain(texts.title), 1), (plain(texts.headings[first]), 2)]
+    # Further sections have no title: their heading alone.
+    page = page_interface(window, language, window.leaflet.sections[1].id)
+    assert len(parts(page, QAccessible.Role.Heading)) == 1

@@ -9,6 +9,8 @@ from pathlib import Path
 LIBRARY_NAME = "libleaflet_page_accessible.so"
 # The dynamic property that asks for the pages' own interface (set on each SectionPage).
 PAGE_PROPERTY = "leafletPage"
+# How many paragraphs above the section's heading hold the leaflet's title (the first section).
+TITLE_PROPERTY = "leafletTitleBlocks"
 
 _installed: bool | None = None
 

@@ -13,7 +13,8 @@
 //  * each run's attributes with "language": the page's own (its QWidget::locale()), or English
 //    for the English inside it (a gloss or a contact detail with letters, set apart by isolates;
 //    a Latin-script run inside a page in another script);
-//  * the section heading as a child object with the heading role and its level, and each link
+//  * the section heading as a child object with the heading role and its level (and the
+//    leaflet's title, on the first section's page, as the level-1 heading), and each link
 //    (tel:, mailto:, web) as a child object with the link role, its target as description and a
 //    "press" action that does what activating it in the text does;
 //  * role document, read-only, one object: no editable-text interface, no viewport or scroll
@@ -50,6 +51,7 @@ namespace {
 // The values of the running Qt (6.8+) for what Qt 6.4's headers do not name.
 constexpr auto kAttributesInterface = static_cast<QAccessible::InterfaceType>(9);
 constexpr int kAttributeLevel = 1;
+constexpr int kAttributeLocale = 2;  // Qt 6.10
 
 // Same layout as Qt 6.8's QAccessibleAttributesInterface (QList<QAccessible::Attribute> is a
 // QList of an int-sized enum class).
@@ -97,6 +99,7 @@ struct Part {
     int level;  // headings
     QString target;  // links
     QString name;
+    QLocale locale;
 };
 
 class PageAccessible;
@@ -177,11 +180,14 @@ public:
 
     QList<int> attributeKeys() const override
     {
-        return m_part.role == QAccessible::Heading ? QList<int>{kAttributeLevel} : QList<int>{};
+        return m_part.role == QAccessible::Heading ? QList<int>{kAttributeLevel, kAttributeLocale}
+                                                   : QList<int>{kAttributeLocale};
     }
     QVariant attributeValue(int key) const override
     {
-        return key == kAttributeLevel && m_part.role == QAccessible::Heading ? QVariant(m_part.level) : QVariant();
+        if (key == kAttributeLevel && m_part.role == QAccessible::Heading)
+            return m_part.level;
+        return key == kAttributeLocale ? QVariant(m_part.locale) : QVariant();
     }
 
 private:
@@ -189,7 +195,7 @@ private:
     Part m_part;
 };
 
-class PageAccessible : public QAccessibleWidget, public QAccessibleTextInterface
+class PageAccessible : public QAccessibleWidget, public QAccessibleTextInterface, public AttributesInterface
 {
 public:
     explicit PageAccessible(QTextEdit *page) : QAccessibleWidget(page, QAccessible::Document) {}
@@ -213,7 +219,15 @@ public:
     {
         if (t == QAccessible::TextInterface)
             return static_cast<QAccessibleTextInterface *>(this);
+        if (t == kAttributesInterface)
+            return static_cast<AttributesInterface *>(this);
         return QAccessibleWidget::interface_cast(t);
+    }
+    // The page's language, as Qt's own interface gives it (newer screen readers use it too).
+    QList<int> attributeKeys() const override { return {kAttributeLocale}; }
+    QVariant attributeValue(int key) const override
+    {
+        return key == kAttributeLocale ? QVariant(page()->locale()) : QVariant();
     }
 
     // Children: the headings and links, in reading order.
@@ -426,12 +440,20 @@ const std::vector<Part> &PageAccessible::parts() const
     if (m_partsKnown)
         return m_parts;
     m_partsKnown = true;
+    // The leaflet's title, above the first section's heading, is the level-1 heading: the first
+    // line of the page's first paragraph (the publisher is on the next line).
+    if (page()->property("leafletTitleBlocks").toInt() > 0) {
+        const QTextBlock first = document()->begin();
+        const QString title = first.text().section(QChar::LineSeparator, 0, 0);
+        m_parts.push_back({QAccessible::Heading, first.position(), first.position() + int(title.size()), 1,
+                           QString(), spoken(title).trimmed(), page()->locale()});
+    }
     for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
         const int level = block.blockFormat().headingLevel();
         if (level > 0) {
             const int end = block.position() + block.length() - 1;
             m_parts.push_back({QAccessible::Heading, block.position(), end, level, QString(),
-                               spoken(block.text()).trimmed()});
+                               spoken(block.text()).trimmed(), page()->locale()});
         }
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             const QTextFragment fragment = it.fragment();
@@ -444,8 +466,11 @@ const std::vector<Part> &PageAccessible::parts() const
                 last->end = end;  // one link set in several formats
                 last->name = spoken(last->name + fragment.text()).trimmed();
             } else {
-                m_parts.push_back({QAccessible::Link, start, end, 0, format.anchorHref(),
-                                   spoken(fragment.text()).trimmed()});
+                const QString name = spoken(fragment.text()).trimmed();
+                // An e-mail or web address is English; a phone number is read in the page's language.
+                const bool english = std::any_of(name.begin(), name.end(), isLatinLetter);
+                m_parts.push_back({QAccessible::Link, start, end, 0, format.anchorHref(), name,
+                                   english ? QLocale(QLocale::English) : page()->locale()});
             }
         }
     }

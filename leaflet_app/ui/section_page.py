@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.fonts import family_line_height, has_script_letters, latin_font, latin_runs
-from leaflet_app.native import PAGE_PROPERTY
+from leaflet_app.native import PAGE_PROPERTY, TITLE_PROPERTY
 
 
 class PageKey(NamedTuple):
@@ -71,6 +71,7 @@ class SectionPage(QTextBrowser):
         self.setObjectName("sectionText")
         # Screen readers get the page's own interface: its language, heading and links (native/).
         self.setProperty(PAGE_PROPERTY, True)
+        self.setProperty(TITLE_PROPERTY, title_blocks)  # its first line is the level-1 heading
         # The viewport is not the page's focus too: to a screen reader one object has the focus.
         self.viewport().setFocusProxy(None)
         self.setOpenLinks(False)
