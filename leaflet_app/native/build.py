@@ -1,5 +1,5 @@
-"""Build the screen-reader interface of the section pages (page_accessible.cpp) into a shared
-library beside this file: ``python -m leaflet_app.native.build`` (./dev.sh runs it).
+"""Build the screen-reader interface of the section pages (page_accessible.cpp) into a Python
+extension module beside this file: ``python -m leaflet_app.native.build`` (./dev.sh runs it).
 
 Compiled against Qt's public headers (Debian: ``apt-get install g++ qt6-base-dev``, Qt 6.4) and
 linked against PySide6's own Qt libraries, which the app has loaded before it loads this one. Qt
@@ -13,11 +13,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "page_accessible.cpp"
-LIBRARY = HERE / "libleaflet_page_accessible.so"
+# A Python extension module for the stable ABI (Python 3.11 and later): importing it loads it.
+LIBRARY = HERE / "_page_accessible.abi3.so"
 QT_MODULES = ("Core", "Gui", "Widgets")
 
 
@@ -48,10 +50,14 @@ def build(force: bool = False) -> Path:
                                    for d in includes):
         raise SystemExit("Building the screen-reader interface needs a C++ compiler and Qt 6 headers "
                          "(Debian: apt-get install g++ qt6-base-dev)")
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
+        raise SystemExit("Building the screen-reader interface needs Python's headers (Debian: python3-dev)")
     libs = pyside_qt_lib_dir()
+    python_include = sysconfig.get_paths()["include"]
     partial = LIBRARY.with_suffix(".so.partial")
     command = [compiler, "-std=c++17", "-O2", "-fPIC", "-shared", "-fvisibility=hidden",
-               "-DQT_NO_VERSION_TAGGING", "-DQT_NO_DEBUG", *(f"-I{d}" for d in includes),
+               "-DQT_NO_VERSION_TAGGING", "-DQT_NO_DEBUG", "-DQT_NO_KEYWORDS", f"-I{python_include}",
+               *(f"-I{d}" for d in includes),
                str(SOURCE), "-o", str(partial), f"-L{libs}",
                *(f"-l:libQt6{m}.so.6" for m in QT_MODULES), "-Wl,--as-needed"]
     subprocess.run(command, check=True)

@@ -24,6 +24,12 @@
 // 6.11 (Qt keeps binary compatibility within Qt 6). QAccessibleAttributesInterface (Qt 6.8) is
 // declared here with the same layout because those headers predate it.
 
+// A Python extension module, so that importing it is all it takes to load it (no ctypes at start-up).
+// Python.h first: Qt's keywords ("slots") must not reach it.
+#define PY_SSIZE_T_CLEAN
+#define Py_LIMITED_API 0x030B0000
+#include <Python.h>
+
 #include <QtCore/QList>
 #include <QtCore/QLocale>
 #include <QtCore/QPointer>
@@ -596,8 +602,13 @@ QAccessibleInterface *factory(const QString &, QObject *object)
 
 }  // namespace
 
-extern "C" Q_DECL_EXPORT int leaflet_install_page_accessible()
+// import leaflet_app.native._page_accessible: installs the factory, once (Python imports a module once).
+static PyModuleDef moduleDef = {PyModuleDef_HEAD_INIT, "_page_accessible",
+                                "The section pages' own accessible interface (see page_accessible.cpp).",
+                                0, nullptr, nullptr, nullptr, nullptr, nullptr};
+
+PyMODINIT_FUNC PyInit__page_accessible()
 {
     QAccessible::installFactory(factory);
-    return 1;
+    return PyModule_Create(&moduleDef);
 }
