@@ -4,6 +4,8 @@
 # (system python3 + Debian's python3-pyatspi) presses keys and prints what it heard as JSON.
 # Needs: apt-get install xvfb openbox xdotool dbus-x11 at-spi2-core python3-pyatspi
 # Usage: packaging/check-screen-reader.sh LANGUAGE PROBE-STEPS...   (from the repository root)
+#   LEAFLET_APP: the program to read (default .venv/bin/leaflet-app; the bundle's leaflet-app too)
+#   APP_ARGS: more options for it (e.g. "--section contact")
 set -u
 language=$1; shift
 display=:$(( 60 + RANDOM % 30 ))   # not :97 (the kiosk check); private to this run
@@ -19,7 +21,7 @@ openbox >/dev/null 2>&1 & pids="$pids $!"
 sleep 0.5
 config=$(mktemp -d)
 QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_ACCESSIBILITY=1 XDG_CONFIG_HOME=$config \
-    .venv/bin/leaflet-app --language "$language" >/dev/null 2>"$config/app.log" & app=$!
+    "${LEAFLET_APP:-.venv/bin/leaflet-app}" --language "$language" ${APP_ARGS:-} >/dev/null 2>"$config/app.log" & app=$!
 pids="$app $pids"
 for _ in $(seq 60); do  # wait up to 30 s for the window, then give it the keyboard focus
     win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -n 1)

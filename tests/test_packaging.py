@@ -201,6 +201,18 @@ def test_bundle_kiosk_on_a_real_x_server_cannot_be_escaped(dist: Path) -> None:
     assert result.stdout.count("refused:") == 4
 
 
+def test_bundle_tells_a_screen_reader_the_language_of_its_text(dist: Path) -> None:
+    """The pages' own accessible interface (leaflet_app/native) is in the bundle and loads there:
+    read on the real AT-SPI bus, the bundle's Urdu contact page says its language run by run."""
+    from test_screen_reader import _missing, assert_contact_page_read_in, probe
+
+    if _missing():
+        pytest.skip(f"needs {', '.join(_missing())}")
+    bundle = build.bundle_path(dist)
+    assert (bundle / "_internal" / "leaflet_app" / "native" / "_page_accessible.abi3.so").is_file()
+    assert_contact_page_read_in("ur", probe("ur", app=str(bundle / "leaflet-app"), args="--section contact"))
+
+
 def test_archive_holds_the_bundle(dist: Path) -> None:
     archive = build.archive_path(dist)
     assert archive.name == f"leaflet-viewer-{__version__}-linux-x86_64.tar.xz"
