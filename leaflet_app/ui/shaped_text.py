@@ -176,44 +176,59 @@ class TextButton(QToolButton):
     whole for each of its buttons): the size is kept for as long as what it depends on stays."""
 
     _hint: tuple[tuple, QSize] | None = None  # (what the size was measured for, the size)
+    _hint_beside: tuple[tuple, QSize] | None = None  # the same, with the label beside the icon
 
     def changeEvent(self, event: QEvent) -> None:
-        self._hint = None  # a new font, style or direction: measured again
+        self._hint = self._hint_beside = None  # a new font, style or direction: measured again
         super().changeEvent(event)
 
     def _label(self) -> ShapedText:
         return shaped(self.text(), self.font(), NO_WRAP, self.layoutDirection())
 
-    def shows_text(self) -> bool:
-        return self.icon().isNull() or self.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly
+    def shows_text(self, style: Qt.ToolButtonStyle | None = None) -> bool:
+        style = self.toolButtonStyle() if style is None else style
+        return self.icon().isNull() or style != Qt.ToolButtonStyle.ToolButtonIconOnly
 
-    def shows_icon(self) -> bool:
-        return not self.icon().isNull() and self.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonTextOnly
+    def shows_icon(self, style: Qt.ToolButtonStyle | None = None) -> bool:
+        style = self.toolButtonStyle() if style is None else style
+        return not self.icon().isNull() and style != Qt.ToolButtonStyle.ToolButtonTextOnly
 
     def _gap(self) -> int:
         return self.fontMetrics().height() // 3
 
-    def _content(self) -> QSize:
+    def _content(self, style: Qt.ToolButtonStyle | None = None) -> QSize:
         size = QSize(0, 0)
-        if self.shows_text():  # an icon alone needs no room for a line of Nastaliq
+        text = self.shows_text(style)
+        if text:  # an icon alone needs no room for a line of Nastaliq
             size = self._label().size.expandedTo(QSize(0, line_room(self.font())))  # "English" as tall as Urdu
-        if self.shows_icon():
+        if self.shows_icon(style):
             icon = self.iconSize()
-            gap = self._gap() if self.shows_text() else 0
+            gap = self._gap() if text else 0
             size = QSize(size.width() + icon.width() + gap, max(size.height(), icon.height()))
         return size
 
     def sizeHint(self) -> QSize:
+        return self.size_for(self.toolButtonStyle())
+
+    def size_for(self, style: Qt.ToolButtonStyle) -> QSize:
+        """The size the button asks for in ``style``, whether or not it is its style now (a row
+        of buttons decides between labels and icons alone without switching back and forth)."""
+        beside = style == Qt.ToolButtonStyle.ToolButtonTextBesideIcon and style != self.toolButtonStyle()
         minimum = self.minimumSize()
-        key = (self.text(), self.toolButtonStyle(), self.iconSize(), self.icon().isNull(), minimum)
-        if self._hint is not None and self._hint[0] == key:
-            return QSize(self._hint[1])
+        key = (self.text(), style, self.iconSize(), self.icon().isNull(), minimum)
+        kept = self._hint_beside if beside else self._hint
+        if kept is not None and kept[0] == key:
+            return QSize(kept[1])
         option = QStyleOptionToolButton()
         self.initStyleOption(option)
+        option.toolButtonStyle = style
         pad = QSize(self.fontMetrics().height() // 2 + 8, 0)
         size = self.style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, option,
-                                             self._content() + pad, self).expandedTo(minimum)
-        self._hint = (key, QSize(size))
+                                             self._content(style) + pad, self).expandedTo(minimum)
+        if beside:
+            self._hint_beside = (key, QSize(size))
+        else:
+            self._hint = (key, QSize(size))
         return size
 
     def minimumSizeHint(self) -> QSize:

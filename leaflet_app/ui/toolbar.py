@@ -49,18 +49,18 @@ def action_button(action: QAction, name: str) -> TextButton:
     return button
 
 
-def fit_buttons(buttons: Sequence[QToolButton], width: int, spacing: int) -> bool:
+def fit_buttons(buttons: Sequence[TextButton], width: int, spacing: int) -> bool:
     """Labels beside icons if every visible button fits in ``width``, else icons alone.
-    Returns whether the labels are shown."""
+    Returns whether the labels are shown. Measured without switching: a button's style is set
+    only when it changes (each change lays out the row again)."""
+    beside, alone = Qt.ToolButtonStyle.ToolButtonTextBesideIcon, Qt.ToolButtonStyle.ToolButtonIconOnly
     shown = [b for b in buttons if not b.isHidden()]
-    for b in shown:
-        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    wanted = sum(b.sizeHint().width() for b in shown) + spacing * max(0, len(shown) - 1)
+    wanted = sum(b.size_for(beside).width() for b in shown) + spacing * max(0, len(shown) - 1)
     labels = wanted <= width
-    if not labels:
-        for b in shown:
-            if not b.icon().isNull():
-                b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    for b in shown:
+        style = beside if labels or b.icon().isNull() else alone
+        if b.toolButtonStyle() != style:
+            b.setToolButtonStyle(style)
     return labels
 
 
@@ -72,7 +72,7 @@ class ButtonRow(QWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None, overflow: bool = False) -> None:
         super().__init__(parent, objectName=name)
-        self.buttons: list[QToolButton] = []
+        self.buttons: list[TextButton] = []
         self.overflowed: list[QToolButton] = []
         self.more: TextButton | None = None
         if overflow:
@@ -89,7 +89,7 @@ class ButtonRow(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.labels_shown = True
 
-    def add_button(self, button: QToolButton, stretch: bool = False) -> QToolButton:
+    def add_button(self, button: TextButton, stretch: bool = False) -> TextButton:
         """A button on the leading side, after those already there (``stretch``: takes room)."""
         self.row.insertWidget(len(self.buttons), button, 1 if stretch else 0)
         self.buttons.append(button)
