@@ -255,11 +255,10 @@ class LeafletView(QWidget):
     def retranslate(self) -> None:
         tr = translator()
         texts = self.renderer.texts(tr.pgettext)
-        for row, section in enumerate(self.leaflet.sections):
-            item = self.sections.item(row)
-            heading = plain(texts.headings[section.id])
-            item.setText(heading)
-            item.setToolTip(heading)
+        headings = [plain(texts.headings[section.id]) for section in self.leaflet.sections]
+        self.sections.bar.set_texts(headings)
+        for row, heading in enumerate(headings):
+            self.sections.bar.setTabToolTip(row, heading)
         self.sections.setAccessibleName(_("Sections of the leaflet"))
         self.sections.setAccessibleDescription(_("Choose a section to read it."))
         for button, text in (

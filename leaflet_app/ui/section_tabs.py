@@ -101,8 +101,26 @@ class SectionTabBar(QTabBar):
         label = self._label(index, tab.width())
         return label, rect, QPointF(rect.left() + MARGIN, rect.top() + (rect.height() - label.size.height()) / 2)
 
+    _stand_in = False  # while set_texts changes all but the last heading
+
+    def set_texts(self, texts: list[str]) -> None:
+        """Every heading at once (a language switch). QTabBar measures and places every tab
+        again after each setTabText: only the last change is measured, the others are placed
+        with a stand-in size that the last one replaces."""
+        changed = [i for i, text in enumerate(texts) if self.tabText(i) != text]
+        self._stand_in = True
+        try:
+            for i in changed[:-1]:
+                self.setTabText(i, texts[i])
+        finally:
+            self._stand_in = False
+        if changed:
+            self.setTabText(changed[-1], texts[changed[-1]])
+
     def tabSizeHint(self, index: int) -> QSize:
         width = max(self.width(), 1)
+        if self._stand_in:
+            return QSize(width, 1)
         return QSize(width, self._height(index, width))
 
     def minimumTabSizeHint(self, index: int) -> QSize:
