@@ -113,3 +113,27 @@ def test_the_first_page_has_the_leaflets_title_as_its_level_1_heading(window, la
     # Further sections have no title: their heading alone.
     page = page_interface(window, language, window.leaflet.sections[1].id)
     assert len(parts(page, QAccessible.Role.Heading)) == 1
+
+
+def test_a_page_let_go_takes_its_heading_and_links_with_it(window, qtbot) -> None:
+    """A page beyond those kept is deleted; its interface and its parts' go with it, and a screen
+    reader asking for them again gets nothing rather than a dangling object."""
+    from leaflet_app.ui.section_page import KEPT_PAGES
+
+    contact = window.leaflet.contact_section
+    page = page_interface(window, "ur", contact)
+    widget = window.view.current_page()
+    widget.destroyed.connect(lambda: gone.append(True))
+    gone: list[bool] = []
+    ids = [QAccessible.uniqueId(page.child(i)) for i in range(page.childCount())]
+    assert len(ids) >= 3 and all(QAccessible.accessibleInterface(i) is not None for i in ids)
+    shown = 0
+    for language in LANGUAGES:
+        for section in window.leaflet.sections:
+            if (language, section.id) != ("ur", contact) and shown <= KEPT_PAGES:
+                part = parts(page_interface(window, language, section.id), QAccessible.Role.Heading)[0]
+                assert part.text(QAccessible.Text.Name)
+                shown += 1
+    qtbot.waitUntil(lambda: bool(gone))  # deleteLater
+    assert widget not in window.view.shelf.pages()
+    assert all(QAccessible.accessibleInterface(i) is None for i in ids)
