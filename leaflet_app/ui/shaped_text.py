@@ -178,8 +178,11 @@ class TextButton(QToolButton):
     _hint: tuple[tuple, QSize] | None = None  # (what the size was measured for, the size)
     _hint_beside: tuple[tuple, QSize] | None = None  # the same, with the label beside the icon
 
+    _MEASURED_BY = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange)
+
     def changeEvent(self, event: QEvent) -> None:
-        self._hint = self._hint_beside = None  # a new font, style or direction: measured again
+        if event.type() in self._MEASURED_BY:  # a new font, style or direction: measured again
+            self._hint = self._hint_beside = None
         super().changeEvent(event)
 
     def _label(self) -> ShapedText:
