@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.fonts import family_line_height, has_script_letters, latin_font, latin_runs
-from leaflet_app.native import PAGE_PROPERTY, TITLE_PROPERTY
+from leaflet_app.native import PAGE_PROPERTY, TITLE_PROPERTY, install_page_accessible
 
 
 class PageKey(NamedTuple):
@@ -72,8 +72,12 @@ class SectionPage(QTextBrowser):
         # Screen readers get the page's own interface: its language, heading and links (native/).
         self.setProperty(PAGE_PROPERTY, True)
         self.setProperty(TITLE_PROPERTY, title_blocks)  # its first line is the level-1 heading
-        # The viewport is not the page's focus too: to a screen reader one object has the focus.
-        self.viewport().setFocusProxy(None)
+        if not install_page_accessible():
+            # The viewport is not the page's focus too: to a screen reader one object has the
+            # focus. (The pages' own interface has no viewport child, and asking Qt for the
+            # viewport here would make PySide6 build a Python class for every kind of widget:
+            # some 25 ms before the window first shows.)
+            self.viewport().setFocusProxy(None)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)

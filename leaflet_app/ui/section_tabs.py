@@ -196,17 +196,15 @@ class SectionTabs(QScrollArea):
         super().__init__(parent, objectName=objectName)
         # Framed, on the text's background, as the list it replaces.
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # On the frame itself: the viewport (Qt's own, see below) is left transparent.
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
-        self.viewport().setAutoFillBackground(True)
+        self.setAutoFillBackground(True)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.bar = SectionTabBar()
         self.bar.set_owner(self)
         self.setWidget(self.bar)
-        # No focus proxies: to a screen reader only the tab list has the focus, not its frames.
-        self.viewport().setFocusProxy(None)
         self._items: list[SectionItem] = []
         self.bar.currentChanged.connect(self._on_current)
         self.bar.tabBarClicked.connect(lambda index: index >= 0 and self.itemClicked.emit(self._items[index]))
