@@ -168,3 +168,32 @@ def test_an_icon_draws_each_mode_and_state_in_its_colour(qtbot) -> None:
     for mode, image in wanted.items():
         for state in (QIcon.State.Off, QIcon.State.On):
             assert icon.pixmap(QSize(24, 24), 1.0, mode, state).toImage() == image, (mode, state)
+
+
+@pytest.mark.parametrize("state", ["normal", "on", "disabled", "hovered"])
+def test_a_buttons_face_is_the_one_the_style_draws(window, state: str) -> None:
+    """Buttons draw their face directly (not through the style, which goes in and out of Python
+    twice per button); it must be the face the app's style draws, pixel for pixel."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionToolButton
+
+    from leaflet_app.ui.shaped_text import TextButton
+
+    button = TextButton(window)
+    button.setCheckable(True)
+    button.setChecked(state == "on")
+    button.setEnabled(state != "disabled")
+    button.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, state == "hovered")
+    button.resize(90, 40)
+    direct = button.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    styled = QImage(direct.size(), QImage.Format.Format_RGB32)
+    styled.fill(direct.pixel(0, 0))  # the window behind the button's rounded corners
+    painter = QPainter(styled)
+    option = QStyleOptionToolButton()
+    button.initStyleOption(option)
+    if state == "hovered":
+        option.state |= QStyle.StateFlag.State_MouseOver
+    button.style().drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option, painter, button)
+    painter.end()
+    assert direct.pixel(45, 20) != direct.pixel(0, 0) or state == "normal"  # a face was drawn
+    assert direct == styled

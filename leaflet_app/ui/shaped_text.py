@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaflet_app.fonts import family_line_height, has_script_letters, latin_font, latin_runs
-from leaflet_app.ui.style import button_face
+from leaflet_app.ui.style import LeafletStyle, button_face, paint_button_face
 
 KEPT_TEXTS = 2000
 NO_WRAP = -1.0
@@ -239,12 +239,19 @@ class TextButton(QToolButton):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
-        option = QStyleOptionToolButton()
-        self.initStyleOption(option)
-        option.text = ""  # the panel from the style, the label and icon drawn here
-        option.icon = QIcon()
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
         on = self.isChecked() or self.isDown()
+        if not self.hasFocus() and self.menu() is None and isinstance(self.style(), LeafletStyle):
+            # The face the app's style draws for a tool button, drawn directly: the style's way
+            # there hands Python each kind of style option in turn (PySide6 builds a class for
+            # each, at start-up) and goes in and out of Python twice per button.
+            paint_button_face(painter, self.rect(), self.palette(), self.fontMetrics().height(), self.isEnabled(),
+                              on, self.isEnabled() and self.underMouse())
+        else:  # a focus mark or a menu arrow too: the style draws the whole panel
+            option = QStyleOptionToolButton()
+            self.initStyleOption(option)
+            option.text = ""  # the panel from the style, the label and icon drawn here
+            option.icon = QIcon()
+            painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
         _fill, ink = button_face(self.palette(), on, self.isEnabled())
         content = self._content()
         x = (self.width() - content.width()) / 2

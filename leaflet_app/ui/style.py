@@ -11,7 +11,7 @@ of them, outlines and marks them in the text colour, thick enough to see at a gl
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QProxyStyle,
@@ -48,6 +48,28 @@ def button_face(palette: QPalette, on: bool, enabled: bool = True) -> tuple[QCol
     return palette.color(group, QPalette.ColorRole.Button), palette.color(group, QPalette.ColorRole.ButtonText)
 
 
+def paint_button_face(painter: QPainter, rect: QRect, palette: QPalette, line_height: int, enabled: bool,
+                      on: bool, hovered: bool) -> None:
+    """A button's face: flat, with an outline in the scheme's control colour (3:1 against the
+    window, WCAG 1.4.11; Fusion's bevel is near-black on black), filled when on, dashed when
+    disabled (greyed text alone is hard to tell apart in yellow on black)."""
+    fill, _ = button_face(palette, on, enabled)
+    if enabled and not on and hovered:
+        fill = mix(fill, palette.color(QPalette.ColorRole.ButtonText), 0.08)
+    line = max(1, round(line_height / 14))  # whole pixels: crisp, full colour
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(fill)
+    group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
+    pen = QPen(palette.color(group, QPalette.ColorRole.Mid), line)
+    if not enabled:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    half = line / 2
+    painter.drawRoundedRect(QRectF(rect).adjusted(half, half, -half, -half), 4, 4)
+    painter.restore()
+
+
 class LeafletStyle(QProxyStyle):
     """The application's style. Only what is painted rarely is overridden here: every
     override is a call into Python for each widget that Qt measures or paints."""
@@ -57,30 +79,15 @@ class LeafletStyle(QProxyStyle):
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: QWidget | None = None) -> None:
-        """Tool and push buttons: a flat face with an outline in the scheme's control colour (3:1
-        against the window, WCAG 1.4.11; Fusion's bevel is near-black on black), filled when on,
-        dashed when disabled (greyed text alone is hard to tell apart in yellow on black)."""
+        """Tool and push buttons: ``paint_button_face``."""
         if element not in (QStyle.PrimitiveElement.PE_PanelButtonTool, QStyle.PrimitiveElement.PE_PanelButtonCommand):
             super().drawPrimitive(element, option, painter, widget)
             return
         state = option.state
-        enabled = bool(state & QStyle.StateFlag.State_Enabled)
-        on = bool(state & (QStyle.StateFlag.State_On | QStyle.StateFlag.State_Sunken))
-        fill, _ = button_face(option.palette, on, enabled)
-        if enabled and not on and state & QStyle.StateFlag.State_MouseOver:
-            fill = mix(fill, option.palette.color(QPalette.ColorRole.ButtonText), 0.08)
-        line = max(1, round(option.fontMetrics.height() / 14))  # whole pixels: crisp, full colour
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(fill)
-        group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
-        pen = QPen(option.palette.color(group, QPalette.ColorRole.Mid), line)
-        if not enabled:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        half = line / 2
-        painter.drawRoundedRect(QRectF(option.rect).adjusted(half, half, -half, -half), 4, 4)
-        painter.restore()
+        paint_button_face(painter, option.rect, option.palette, option.fontMetrics.height(),
+                          bool(state & QStyle.StateFlag.State_Enabled),
+                          bool(state & (QStyle.StateFlag.State_On | QStyle.StateFlag.State_Sunken)),
+                          bool(state & QStyle.StateFlag.State_MouseOver))
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
                            painter: QPainter, widget: QWidget | None = None) -> None:
