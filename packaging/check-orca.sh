@@ -61,7 +61,12 @@ for _ in $(seq 60); do  # wait up to 30 s for the window, then give it the keybo
 done
 [ -n "${win:-}" ] || { echo "the window never appeared" >&2; cat "$work/app.log" >&2; exit 1; }
 xdotool windowactivate --sync "$win" >/dev/null 2>&1
-sleep 2
+for i in $(seq 40); do  # wait up to 20 s for Orca to follow the focus into the app
+    grep -q "ORCA: Changing locusOfFocus from .* to \[document frame" "$log" && break
+    [ "$i" = 10 ] && xdotool windowactivate --sync "$win" >/dev/null 2>&1   # once more, if missed
+    sleep 0.5
+done
+sleep 1
 marks=$work/marks
 for step in "$@"; do
     kind=${step%%:*}; arg=${step#*:}
