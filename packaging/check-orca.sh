@@ -7,8 +7,9 @@
 # Nothing of this machine's Orca, speech or app settings is used: HOME and XDG_* are temporary.
 # Needs: apt-get install --no-install-recommends orca xvfb openbox xdotool dbus-x11 at-spi2-core
 # Usage: packaging/check-orca.sh LANGUAGE STEPS...   (from the repository root)
-#   each step: "key:KEYS" (xdotool key, e.g. key:alt+6, key:KP_Add), "wait:MS", "mark:LABEL"
-#   (what Orca says after a mark is labelled with it).  Orca's desktop layout: KP_Add = say all.
+#   each step: "key:KEYS" (xdotool key, e.g. key:alt+6, key:KP_Add), "type:TEXT", "wait:MS", "mark:LABEL"
+#   (what Orca says after a mark is labelled with it).  Orca 43 say all: KP_Add (desktop layout, the
+#   default here); Orca+semicolon, i.e. CapsLock+; (laptop layout).
 set -u
 language=$1; shift
 root=$(pwd)
@@ -74,6 +75,7 @@ for step in "$@"; do
         mark) printf '%s %s\n' "$(date +%H:%M:%S.%6N)" "$arg" >>"$marks" ;;
         wait) sleep "$(awk "BEGIN{print $arg/1000}")" ;;
         key) xdotool key --clearmodifiers "$arg"; sleep 0.6 ;;
+        type) xdotool type "$arg"; sleep 0.6 ;;
         *) echo "unknown step: $step" >&2; exit 2 ;;
     esac
 done

@@ -67,13 +67,13 @@ def read(log: str, marks: list[tuple[str, str]]) -> dict:
 
     requests: list[tuple[str, str]] = []  # (language, voice key) since the last Results block
     for time, text in entries(log.splitlines()):
-        for key, language, dialect in REQUEST.findall(text):
+        for key, language, _dialect in REQUEST.findall(text):
             requests.append((language if language != "None" else "", key))
         if "SPEECH GENERATOR: Results:" in text:
             strings = results_strings(text)
             if requests and len(strings) >= len(requests):  # the first strings may be the ancestors'
                 out["pieces"] += [{"text": s, "language": lang, "voice": key, "during": during(time)}
-                                  for s, (lang, key) in zip(strings[-len(requests):], requests)]
+                                  for s, (lang, key) in zip(strings[-len(requests):], requests, strict=True)]
             requests = []
         match = SAY_ALL.match(text)
         if match and requests:  # say all voices each line itself, one request a line

@@ -83,4 +83,6 @@ def test_the_section_change_and_say_all_reach_orca(heard: tuple[str, dict]) -> N
     everything = said(data, "sayall")
     for detail in ("John Dryden House", "nscb@northamptonshire", "01604 364036"):
         assert detail in everything, everything
+    # No isolate marks or zero-width spaces reach the speech engine.
+    assert not any(mark in s["text"] for s in data["spoken"] for mark in "\u2066\u2067\u2068\u2069\u200b")
     assert data["orca_errors"] == []
