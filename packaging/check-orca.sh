@@ -6,7 +6,8 @@
 # said, in order, and the language its speech generator asked each piece of text to be spoken in.
 # Nothing of this machine's Orca, speech or app settings is used: HOME and XDG_* are temporary.
 # Needs: apt-get install --no-install-recommends orca xvfb openbox xdotool dbus-x11 at-spi2-core
-# Usage: packaging/check-orca.sh LANGUAGE STEPS...   (from the repository root)
+# Usage: packaging/check-orca.sh LANGUAGE STEPS...   (from the repository root; LEAFLET_APP and
+#   APP_ARGS as for check-screen-reader.sh)
 #   each step: "key:KEYS" (xdotool key, e.g. key:alt+6, key:KP_Add), "type:TEXT", "wait:MS", "mark:LABEL"
 #   (what Orca says after a mark is labelled with it).  Orca 43 say all: KP_Add (desktop layout, the
 #   default here); Orca+semicolon, i.e. CapsLock+; (laptop layout).
@@ -53,7 +54,7 @@ for _ in $(seq 60); do  # Orca is listening once it has started the registry (up
 done
 
 QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_ACCESSIBILITY=1 \
-    "$root/.venv/bin/leaflet-app" --language "$language" >/dev/null 2>"$work/app.log" & app=$!
+    "${LEAFLET_APP:-$root/.venv/bin/leaflet-app}" --language "$language" ${APP_ARGS:-} >/dev/null 2>"$work/app.log" & app=$!
 pids="$app $pids"
 for _ in $(seq 60); do  # wait up to 30 s for the window, then give it the keyboard focus
     win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -n 1)
