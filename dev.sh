@@ -62,9 +62,10 @@ case "$command" in
         # Xvfb, openbox and friends: the kiosk is also tried under a real window manager.
         # PulseAudio (a private server with a null sink): read aloud is played through it.
         # poppler-utils: pdftoppm and pdffonts, to look at the PDFs the app writes.
-        # dbus-x11, at-spi2-core, python3-pyatspi: the app is read as a screen reader reads it.
+        # dbus-x11, at-spi2-core, python3-pyatspi: the app is read as a screen reader reads it;
+        # orca: and by the Orca screen reader itself (through a silent speech-dispatcher).
         system_packages $XCB_LIBS $PACKAGE_TOOLS $NATIVE_TOOLS xvfb openbox xdotool wmctrl x11-utils pulseaudio \
-            pulseaudio-utils poppler-utils dbus-x11 at-spi2-core python3-pyatspi
+            pulseaudio-utils poppler-utils dbus-x11 at-spi2-core python3-pyatspi orca
         python_env "[test,package]"
         exec .venv/bin/python -m pytest "$@"
         ;;
