@@ -32,8 +32,10 @@ def _missing() -> list[str]:
 pytestmark = pytest.mark.skipif(bool(_missing()), reason=f"needs {', '.join(_missing())} (apt-get install "
                                 "--no-install-recommends orca xvfb openbox xdotool dbus-x11 at-spi2-core)")
 
-# Alt+6 opens the contact section, KP_Add is Orca's "say all" (desktop layout).
-STEPS = ("mark:contact", "key:alt+6", "wait:500", "mark:sayall", "key:KP_Add", "wait:1500")
+# Down twice reads the next lines; Alt+6 opens the contact section, KP_Add is Orca's "say all"
+# (desktop layout).
+STEPS = ("mark:down1", "key:Down", "wait:700", "mark:down2", "key:Down", "wait:700",
+         "mark:contact", "key:alt+6", "wait:500", "mark:sayall", "key:KP_Add", "wait:1500")
 
 
 def orca(language: str) -> dict:
@@ -86,3 +88,13 @@ def test_the_section_change_and_say_all_reach_orca(heard: tuple[str, dict]) -> N
     # No isolate marks or zero-width spaces reach the speech engine.
     assert not any(mark in s["text"] for s in data["spoken"] for mark in "\u2066\u2067\u2068\u2069\u200b")
     assert data["orca_errors"] == []
+
+
+def test_the_arrows_read_the_text_line_by_line(heard: tuple[str, dict]) -> None:
+    """With a screen reader running, Down moves a caret to the next line and Orca reads it
+    (without a caret the text only scrolled, and Orca said nothing)."""
+    language, data = heard
+    lines = [said(data, "down1"), said(data, "down2")]
+    assert all(line.strip() for line in lines) and lines[0] != lines[1], lines
+    if language == "pl":  # the title's lines, then the publisher's
+        assert "Rada ds. Ochrony Dzieci" in " ".join(lines) or "Northamptonshire" in " ".join(lines), lines

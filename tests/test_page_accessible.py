@@ -137,3 +137,38 @@ def test_a_page_let_go_takes_its_heading_and_links_with_it(window, qtbot) -> Non
     qtbot.waitUntil(lambda: bool(gone))  # deleteLater
     assert widget not in window.view.shelf.pages()
     assert all(QAccessible.accessibleInterface(i) is None for i in ids)
+
+
+def test_with_a_screen_reader_the_arrows_move_a_caret_line_by_line(window, qtbot) -> None:
+    """Orca reads the line the caret reaches; with no caret the arrows only scroll, silently.
+    So while a screen reader is running (Qt's accessibility active) the arrows move a caret, from
+    the first paragraph in view, and the view follows it; without one they scroll as before."""
+    from PySide6.QtCore import Qt
+
+    window.resize(1000, 420)
+    window.step_text_size(1)
+    page_interface(window, "pl", "how-reviews-work")
+    page = window.view.current_page()
+    page.setFocus()
+    bar = page.verticalScrollBar()
+    qtbot.keyClick(page, Qt.Key.Key_Down)
+    assert bar.maximum() > 0, "the section must be longer than the view"
+    assert bar.value() > 0 and page.textCursor().position() == 0  # scrolled, no caret
+    bar.setValue(bar.maximum() // 2)
+    top = page.top_block()
+    QAccessible.setActive(True)
+    try:
+        text = QAccessible.queryAccessibleInterface(page).textInterface()
+        qtbot.keyClick(page, Qt.Key.Key_Down)
+        first = page.cursorRect()
+        start = page.document().findBlockByNumber(top).position()
+        assert page.textCursor().block().blockNumber() in (top, top + 1)
+        assert text.cursorPosition() > 0 and page.textCursor().position() > start - 1
+        for _ in range(3):
+            qtbot.keyClick(page, Qt.Key.Key_Down)
+        moved = page.cursorRect()
+        line = page.fontMetrics().height()
+        assert moved.top() - first.top() >= 2 * line  # three lines on (a paragraph gap or two)
+        assert page.viewport().rect().contains(moved)  # the view follows the caret
+    finally:
+        QAccessible.setActive(False)

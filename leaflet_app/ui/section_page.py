@@ -51,6 +51,11 @@ SHORT_VIEW_LINES = 5
 _char_widths: dict[tuple[str, str], float] = {}
 
 
+# Keys that move the caret when a screen reader is reading (they scroll the text otherwise).
+CARET_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home,
+              Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
 class SectionPage(QTextBrowser):
     """One section's text in one language and text style. Links are never opened: the app is
     offline. Its font, direction and document are set once: a page is never re-styled, another
@@ -128,6 +133,9 @@ class SectionPage(QTextBrowser):
         self._anchor = None
         bar = self.verticalScrollBar()
         key, plain = event.key(), not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if key in CARET_KEYS and self._reading_with_a_screen_reader():
+            super().keyPressEvent(event)  # the caret moves (the view follows it)
+            return
         steps = {
             Qt.Key.Key_Up: -bar.singleStep(), Qt.Key.Key_Down: bar.singleStep(),
             Qt.Key.Key_PageUp: -bar.pageStep(), Qt.Key.Key_PageDown: bar.pageStep(),
@@ -144,6 +152,21 @@ class SectionPage(QTextBrowser):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _reading_with_a_screen_reader(self) -> bool:
+        """With a screen reader running, the arrow keys move a caret through the text, so that
+        it reads the line, word or letter reached (without one they scroll, and it says nothing).
+        The caret starts at the first paragraph in view."""
+        from PySide6.QtGui import QAccessible
+
+        if not QAccessible.isActive():
+            return False
+        flags = self.textInteractionFlags()
+        if not flags & Qt.TextInteractionFlag.TextSelectableByKeyboard:
+            self.setTextInteractionFlags(flags | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            cursor = QTextCursor(self.document().findBlockByNumber(self.top_block()))
+            self.setTextCursor(cursor)
+        return True
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Tab moves from link to link in the text (and then on to the next control). A link
