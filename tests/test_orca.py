@@ -95,6 +95,8 @@ def test_the_section_change_and_say_all_reach_orca(heard: tuple[str, dict]) -> N
     # No isolate marks or zero-width spaces reach the speech engine.
     assert not any(mark in s["text"] for s in data["spoken"] for mark in "\u2066\u2067\u2068\u2069\u200b")
     assert data["orca_errors"] == []
+    # No unnamed container is announced on the way into the text (a QStackedWidget was: "layered pane").
+    assert not any(s["text"].strip() in ("layered pane", "filler", "panel") for s in data["spoken"])
 
 
 def test_the_arrows_read_the_text_line_by_line(heard: tuple[str, dict]) -> None:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLayout, QStatusBar, QWidget
+from PySide6.QtWidgets import QLayout, QStackedLayout, QStatusBar, QWidget
 
 
 @contextmanager
@@ -68,3 +68,29 @@ def settle_layouts(widget: QWidget) -> None:
     for w in reversed(chain):
         if w.layout() is not None:
             w.layout().activate()
+
+
+class Pages(QWidget):
+    """One page at a time (the leaflet, the language picker, display settings…): a plain widget
+    with a stacked layout rather than a QStackedWidget, which a screen reader announces as an
+    unnamed "layered pane" each time the focus first enters it."""
+
+    def __init__(self, objectName: str = "") -> None:  # noqa: N803 - Qt's keyword
+        super().__init__(objectName=objectName)
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, widget: QWidget) -> int:  # noqa: N802 - as QStackedWidget
+        return self._stack.addWidget(widget)
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802
+        return self._stack.currentWidget()
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802
+        self._stack.setCurrentWidget(widget)
+
+    def currentIndex(self) -> int:  # noqa: N802
+        return self._stack.currentIndex()
+
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802
+        self._stack.setCurrentIndex(index)

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QPalette,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from leaflet_app import APP_NAME
 from leaflet_app.app import use_application_font
@@ -42,7 +42,7 @@ from leaflet_app.ui.announce import announce
 from leaflet_app.ui.banner import ReviewBanner
 from leaflet_app.ui.chrome import BASE_POINTS, Sizes, sizes_for
 from leaflet_app.ui.focus_ring import FocusRing
-from leaflet_app.ui.layouts import frozen_layouts
+from leaflet_app.ui.layouts import Pages, frozen_layouts
 from leaflet_app.ui.leaflet_view import LeafletView, copy_to_clipboard
 from leaflet_app.ui.retranslate import follow_language
 from leaflet_app.ui.shaped_text import TextLabel
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self._display_panel: DisplayPanel | None = None
         self._shortcuts: ShortcutsPage | None = None
         self._about: AboutPage | None = None
-        self.pages = QStackedWidget(objectName="pages")
+        self.pages = Pages(objectName="pages")
         self.pages.addWidget(reader)
 
         central = QWidget()
