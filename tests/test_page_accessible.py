@@ -172,3 +172,12 @@ def test_with_a_screen_reader_the_arrows_move_a_caret_line_by_line(window, qtbot
         assert page.viewport().rect().contains(moved)  # the view follows the caret
     finally:
         QAccessible.setActive(False)
+
+
+def test_the_english_button_is_named_in_english_and_described_in_the_familys_language_too(window) -> None:
+    window.set_language("pl")
+    button = QAccessible.queryAccessibleInterface(window.english_button)
+    assert button.text(QAccessible.Text.Name) == "English"
+    described = button.text(QAccessible.Text.Description)
+    assert described.startswith(localizer("pl").gettext("Show the leaflet in English")) and "English (Ctrl+E)" in described
+    assert localizer("pl").gettext("Show the leaflet in English") != "Show the leaflet in English"

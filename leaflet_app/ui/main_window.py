@@ -543,9 +543,9 @@ class MainWindow(QMainWindow):
             # The tooltip in the family's language and in English, for the practitioner.
             tip = local if english or local == spec.description else f"{local}\n{spec.description}"
             action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        if flip_to and not english:
-            self.english_action.setToolTip("Show the leaflet in English (Ctrl+E)")
-        elif english and self.family_language:
+        # (Translated, the flip button's tooltip and description say what it does in the family's
+        # language, then in English, as every other button's do.)
+        if english and self.family_language:
             own_family = localizer(self.family_language).own_name
             self.english_action.setToolTip(f"{own_family} (Ctrl+E)")
         self.english_action.setEnabled(not english or self.family_language is not None)
