@@ -63,9 +63,12 @@ for _ in $(seq 60); do  # wait up to 30 s for the window, then give it the keybo
 done
 [ -n "${win:-}" ] || { echo "the window never appeared" >&2; cat "$work/app.log" >&2; exit 1; }
 xdotool windowactivate --sync "$win" >/dev/null 2>&1
-for i in $(seq 40); do  # wait up to 20 s for Orca to follow the focus into the app
+for i in $(seq 60); do  # wait up to 30 s for Orca to follow the focus into the app
     grep -q "ORCA: Changing locusOfFocus from .* to \[document frame" "$log" && break
-    [ "$i" = 10 ] && xdotool windowactivate --sync "$win" >/dev/null 2>&1   # once more, if missed
+    case "$i" in  # Orca missed the window coming up (a loaded machine): show it again
+        10|30) xdotool windowactivate --sync "$win" >/dev/null 2>&1 ;;
+        20|40) xdotool key --clearmodifiers Tab shift+Tab >/dev/null 2>&1 ;;   # out of the text and back
+    esac
     sleep 0.5
 done
 sleep 1
