@@ -13,8 +13,8 @@ cd "$(dirname "$0")"
 # a few X and DRM libraries.
 QT_LIBS="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
 libpulse0 libx11-xcb1 libxext6 libxrender1 libdrm2"
-# Building the pages' screen-reader interface (leaflet_app/native): a compiler and Qt's headers.
-NATIVE_TOOLS="g++ qt6-base-dev"
+# Building the pages' screen-reader interface (leaflet_app/native): a compiler, Qt's and Python's headers.
+NATIVE_TOOLS="g++ qt6-base-dev python3-dev"
 # Building and checking the offline bundle and the .deb.
 PACKAGE_TOOLS="binutils xz-utils dpkg-dev desktop-file-utils appstream strace"
 XCB_LIBS="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \

@@ -15,8 +15,7 @@ set -u
 language=$1; shift
 root=$(pwd)
 work=$(mktemp -d)
-display=:$(( 30 + RANDOM % 30 ))   # not the range of check-screen-reader.sh (60-89) nor :97
-export DISPLAY=$display HOME=$work XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data \
+export HOME=$work XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data \
     XDG_CACHE_HOME=$work/cache XDG_RUNTIME_DIR=$work/run LANG=C.UTF-8 LC_ALL=C.UTF-8
 mkdir -p "$XDG_CONFIG_HOME/speech-dispatcher" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
@@ -25,9 +24,8 @@ printf 'AudioOutputMethod "libao"\nDefaultModule dummy\nLogLevel 4\n' \
     > "$XDG_CONFIG_HOME/speech-dispatcher/speechd.conf"
 printf 'default_driver=null\n' > "$HOME/.libao"
 
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
-eval "$(dbus-launch --sh-syntax)"   # our own session bus (DBUS_SESSION_BUS_PID is ours to stop)
-pids="$xvfb $DBUS_SESSION_BUS_PID"
+. "$root/packaging/a11y-session.sh"
+pids=""
 cleanup() {
     kill $pids 2>/dev/null
     # speech-dispatcher was started by Orca's client (autospawn); its pid file is in our run dir.
@@ -36,10 +34,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-sleep 0.5
-openbox >/dev/null 2>&1 & pids="$pids $!"
-/usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 & pids="$pids $!"
-sleep 0.5
+start_desktop 30   # displays :30-:59 (not check-screen-reader.sh's :60-:89, nor :97)
 
 # Orca first, as on a blind user's desktop; its debug file line-buffered (so a crash loses nothing).
 mkdir -p "$XDG_DATA_HOME/orca"
@@ -53,16 +48,7 @@ for _ in $(seq 60); do  # Orca is listening once it has started the registry (up
     sleep 0.5
 done
 
-QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_ACCESSIBILITY=1 \
-    "${LEAFLET_APP:-$root/.venv/bin/leaflet-app}" --language "$language" ${APP_ARGS:-} >/dev/null 2>"$work/app.log" & app=$!
-pids="$app $pids"
-for _ in $(seq 60); do  # wait up to 30 s for the window, then give it the keyboard focus
-    win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -n 1)
-    [ -n "${win:-}" ] && break
-    sleep 0.5
-done
-[ -n "${win:-}" ] || { echo "the window never appeared" >&2; cat "$work/app.log" >&2; exit 1; }
-xdotool windowactivate --sync "$win" >/dev/null 2>&1
+start_app "$language" "$work/app.log"
 for i in $(seq 60); do  # wait up to 30 s for Orca to follow the focus into the app
     grep -q "ORCA: Changing locusOfFocus from .* to \[document frame" "$log" && break
     case "$i" in  # Orca missed the window coming up (a loaded machine): show it again
