@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import LANGUAGES
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -143,8 +143,6 @@ def test_with_a_screen_reader_the_arrows_move_a_caret_line_by_line(window, qtbot
     """Orca reads the line the caret reaches; with no caret the arrows only scroll, silently.
     So while a screen reader is running (Qt's accessibility active) the arrows move a caret, from
     the first paragraph in view, and the view follows it; without one they scroll as before."""
-    from PySide6.QtCore import Qt
-
     window.resize(1000, 420)
     window.step_text_size(1)
     page_interface(window, "pl", "how-reviews-work")

@@ -143,7 +143,7 @@ def test_kept_button_sizes_are_those_measured_afresh(window, qtbot, language: st
         qtbot.wait(1)
         for button in window.findChildren(shaped_text.TextButton):
             kept = button.sizeHint()
-            button._hint = None
+            button._hints = None  # forget what was kept: measured afresh
             assert button.sizeHint() == kept, button.objectName()
 
 

@@ -175,14 +175,14 @@ class TextButton(QToolButton):
     Layouts ask a button for its size many times per change (a row of buttons is measured as a
     whole for each of its buttons): the size is kept for as long as what it depends on stays."""
 
-    _hint: tuple[tuple, QSize] | None = None  # (what the size was measured for, the size)
-    _hint_beside: tuple[tuple, QSize] | None = None  # the same, with the label beside the icon
+    # Per tool-button style: (what the size was measured for, the size).
+    _hints: dict[Qt.ToolButtonStyle, tuple[tuple, QSize]] | None = None
 
     _MEASURED_BY = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in self._MEASURED_BY:  # a new font, style or direction: measured again
-            self._hint = self._hint_beside = None
+            self._hints = None
         super().changeEvent(event)
 
     def _label(self) -> ShapedText:
@@ -216,10 +216,11 @@ class TextButton(QToolButton):
     def size_for(self, style: Qt.ToolButtonStyle) -> QSize:
         """The size the button asks for in ``style``, whether or not it is its style now (a row
         of buttons decides between labels and icons alone without switching back and forth)."""
-        beside = style == Qt.ToolButtonStyle.ToolButtonTextBesideIcon and style != self.toolButtonStyle()
+        if self._hints is None:
+            self._hints = {}
         minimum = self.minimumSize()
-        key = (self.text(), style, self.iconSize(), self.icon().isNull(), minimum)
-        kept = self._hint_beside if beside else self._hint
+        key = (self.text(), self.iconSize(), self.icon().isNull(), minimum)
+        kept = self._hints.get(style)
         if kept is not None and kept[0] == key:
             return QSize(kept[1])
         option = QStyleOptionToolButton()
@@ -228,10 +229,7 @@ class TextButton(QToolButton):
         pad = QSize(self.fontMetrics().height() // 2 + 8, 0)
         size = self.style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, option,
                                              self._content(style) + pad, self).expandedTo(minimum)
-        if beside:
-            self._hint_beside = (key, QSize(size))
-        else:
-            self._hint = (key, QSize(size))
+        self._hints[style] = (key, QSize(size))
         return size
 
     def minimumSizeHint(self) -> QSize:
