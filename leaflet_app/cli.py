@@ -133,6 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
+    from leaflet_app.pyside_start import load_pyside
+
+    load_pyside()  # first: every later import is then quicker
     from leaflet_app.app import default_leaflet, languages
     from leaflet_app.content import LeafletError
 

@@ -1,0 +1,61 @@
+"""Start-up work that is easy to bring back by accident: PySide's source scan of every import.
+
+Each check runs the real command line in a fresh interpreter (the test process has long since
+imported PySide6) and watches ``inspect.getsource``, which PySide's ``__feature__`` import hook
+calls to read a module's whole source file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WATCH = """
+import inspect, json, sys
+read = []
+_getsource = inspect.getsource
+def getsource(obj):
+    read.append(getattr(obj, "__name__", "?"))
+    return _getsource(obj)
+inspect.getsource = getsource
+{body}
+print(json.dumps(read))
+"""
+
+
+def _sources_read(body: str, tmp_path: Path) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"),
+               PYTHONPATH=f"{ROOT}{os.pathsep}{tmp_path}")
+    done = subprocess.run([sys.executable, "-c", WATCH.format(body=body)], env=env, capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_opening_the_window_reads_no_source_file_for_pyside(tmp_path) -> None:
+    picture = tmp_path / "window.png"
+    read = _sources_read(f"from leaflet_app.cli import main\nmain(['--screenshot', {str(picture)!r}])", tmp_path)
+    assert picture.stat().st_size > 0
+    ours = [name for name in read if name.startswith("leaflet_app")]
+    assert ours == [], f"PySide's import hook read the source of {ours}"
+    assert len(read) <= 3, read  # at most what the command line imports before Qt: argparse, logging...
+
+
+def test_without_the_start_up_step_pyside_reads_each_module(tmp_path) -> None:
+    """The scan the app avoids is real: a module importing PySide6 after it has loaded is read whole."""
+    (tmp_path / "uses_qt.py").write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
+    assert "uses_qt" in _sources_read("import PySide6.QtCore\nimport uses_qt", tmp_path)
+    assert "uses_qt" not in _sources_read(
+        "from leaflet_app.pyside_start import load_pyside\nload_pyside()\nimport uses_qt", tmp_path)
+
+
+def test_no_module_asks_for_a_pyside_feature() -> None:
+    """Sparing the scan is right only while no module switches PySide's names (snake_case...)."""
+    users = [str(p.relative_to(ROOT)) for p in (ROOT / "leaflet_app").rglob("*.py")
+             if "__feature__" in p.read_text(encoding="utf-8") and p.name != "pyside_start.py"]
+    assert users == []
