@@ -8,8 +8,8 @@
 The baseline (benchmarks/bare.py) imports only PySide6: six QTextBrowser tabs holding the same
 leaflet HTML the app shows (rendered here beforehand). Against it:
 
-- start-up: start -> first painted window (``--screenshot``; timed by ``first_paint.py`` at the
-  grab that follows the first paint), against the bare tabbed window in English; runs
+- start-up: start -> first painted window (``--screenshot``; timed by ``first_paint.py`` once
+  the window's first paint pass is done), against the bare tabbed window in English; runs
   alternate, medians compared. The whole run, PNG writing and exit included, is printed too;
 - language switch: the app's ``set_language`` against setting the language's HTML into the six
   browsers and flipping the layout direction;
@@ -114,7 +114,7 @@ def startup(sections: Path, runs: int) -> None:
         cpu[which].append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
         said = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("first-paint-ms ")]
         if not said:
-            raise SystemExit(f"{which}: no window was grabbed after a paint:\n{done.stderr}")
+            raise SystemExit(f"{which}: no first paint was reported:\n{done.stderr}")
         paint[which].append(float(said[0]))
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -267,6 +267,7 @@ def _export_pdf(leaflet, args: argparse.Namespace) -> int:
 
 def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple[int, int]) -> int:
     from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
 
     from leaflet_app.app import (
         application,
@@ -281,7 +282,13 @@ def _run_window(leaflet, langs: list[str], args: argparse.Namespace, size: tuple
     # A screenshot is a one-off picture, and a kiosk is shared: neither reads nor changes what
     # the laptop's user last chose.
     settings = None if (args.screenshot or args.kiosk) else open_settings()
-    window = MainWindow(leaflet, langs, settings)
+    if args.screenshot:
+        first_size = QSize(*size)
+    elif args.kiosk and (screen := QGuiApplication.primaryScreen()) is not None:
+        first_size = screen.geometry().size()  # it is shown full screen
+    else:
+        first_size = None
+    window = MainWindow(leaflet, langs, settings, first_size)
     window.restore(args.language, args.section)
     if args.kiosk:
         from leaflet_app.kiosk.config import load_config

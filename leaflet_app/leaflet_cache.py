@@ -1,4 +1,5 @@
-"""The built-in leaflet, parsed once and kept between runs, so the first page needs no Markdown parser.
+"""The built-in leaflet (and the colour schemes' TOML), parsed once and kept between runs, so the
+first page needs no Markdown or TOML parser.
 
 Importing markdown-it and parsing the leaflet take tens of milliseconds at every start. Here
 the result of a successful ``load_leaflet`` is kept in the user's cache folder: the leaflet's
@@ -159,4 +160,32 @@ def load_cached(directory: Path, cache: Path | None = None) -> Leaflet:
     return leaflet
 
 
-__all__ = ["cache_dir", "load_cached"]
+def load_toml_cached(path: Path, cache: Path | None = None) -> dict:
+    """``tomllib.loads`` of ``path``'s text (the colour schemes), from a record of the same text
+    when there is one: importing tomllib and parsing take about 4 ms, at every start.
+
+    Errors are raised as ``tomllib`` raises them (OSError, UnicodeDecodeError, TOMLDecodeError).
+    """
+    text = path.read_text(encoding="utf-8")
+    record_path = (cache or cache_dir()) / f"toml-{path.parent.name}-{path.stem}.json"
+    try:
+        data = json.loads(record_path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("text") == text and data.get("code") == [FORMAT, __version__]:
+            table = data["table"]
+            if isinstance(table, dict):
+                return table
+    except (OSError, ValueError, KeyError) as exc:  # missing or unusable: parsed again below
+        log.debug("TOML cache %s not used: %s", record_path, exc)
+    import tomllib
+
+    table = tomllib.loads(text)
+    try:  # dates and times, which JSON cannot hold, make json.dumps fail: then nothing is kept
+        record_path.parent.mkdir(parents=True, exist_ok=True)
+        write_text(record_path, json.dumps({"code": [FORMAT, __version__], "text": text, "table": table},
+                                           ensure_ascii=False))
+    except Exception as exc:  # noqa: BLE001 - an optimisation only
+        log.debug("TOML cache %s not written: %s", record_path, exc)
+    return table
+
+
+__all__ = ["cache_dir", "load_cached", "load_toml_cached"]

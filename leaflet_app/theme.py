@@ -7,7 +7,6 @@ anyone adding a scheme.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,7 +45,9 @@ class Scheme:
 
 @cache
 def schemes() -> dict[str, Scheme]:
-    data = tomllib.loads((paths.resources_dir() / "themes" / "schemes.toml").read_text(encoding="utf-8"))
+    from leaflet_app.leaflet_cache import load_toml_cached
+
+    data = load_toml_cached(paths.resources_dir() / "themes" / "schemes.toml")
     out = {}
     for name, table in data.items():
         missing = [k for k in ROLE_KEYS if k not in table]

@@ -144,3 +144,42 @@ def test_the_warmer_parses_a_cached_leaflet_ahead_of_the_first_switch(folder: Pa
     assert CatalogueWarmer(["en"], cached).start().wait(60)
     assert not any(isinstance(s.body, DeferredTokens) for s in cached.sections)
     assert pages(cached, "pl") == pages(load_leaflet(folder), "pl")
+
+
+# --- the colour schemes' TOML, kept the same way -------------------------------------------------
+SCHEMES = ROOT / "resources" / "themes" / "schemes.toml"
+
+
+def test_the_schemes_are_read_from_the_record_once_kept(tmp_path, monkeypatch) -> None:
+    import tomllib
+
+    from leaflet_app.leaflet_cache import load_toml_cached
+
+    cache = tmp_path / "cache"
+    first = load_toml_cached(SCHEMES, cache)
+    assert first == tomllib.loads(SCHEMES.read_text(encoding="utf-8"))
+    parsed: list[str] = []
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or {})
+    assert load_toml_cached(SCHEMES, cache) == first
+    assert parsed == []  # the record answered: no parser
+
+
+def test_an_edited_damaged_or_unkeepable_toml_file_is_parsed_again(tmp_path) -> None:
+    from leaflet_app.leaflet_cache import load_toml_cached
+
+    cache = tmp_path / "cache"
+    source = tmp_path / "themes" / "schemes.toml"
+    source.parent.mkdir()
+    source.write_text('[standard]\nwindow = "#ffffff"\n', encoding="utf-8")
+    assert load_toml_cached(source, cache) == {"standard": {"window": "#ffffff"}}
+    source.write_text('[standard]\nwindow = "#000000"\n', encoding="utf-8")  # edited: the record is stale
+    assert load_toml_cached(source, cache) == {"standard": {"window": "#000000"}}
+    (record,) = cache.glob("toml-*.json")
+    record.write_text("{ not json", encoding="utf-8")
+    assert load_toml_cached(source, cache) == {"standard": {"window": "#000000"}}
+    assert json.loads(record.read_text(encoding="utf-8"))["table"] == {"standard": {"window": "#000000"}}
+    source.write_text("when = 2026-11-28\n", encoding="utf-8")  # a date: JSON cannot keep it
+    assert str(load_toml_cached(source, cache)["when"]) == "2026-11-28"
+    source.write_text("[broken\n", encoding="utf-8")
+    with pytest.raises(ValueError):  # tomllib.TOMLDecodeError, as without the record
+        load_toml_cached(source, cache)

@@ -49,6 +49,29 @@ def test_switching_back_shows_the_kept_page_without_laying_it_out_again(window, 
     assert counter.count == 0, "a kept page was laid out again"
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 600), (1080, 1920)])
+def test_a_new_window_lays_out_one_page_once(qtbot, leaflet, size: tuple[int, int]) -> None:
+    """Told the size it will be shown at (a screenshot, a kiosk's full screen), the window builds
+    the first page once, for that size: not once for a default size and again when shown."""
+    from PySide6.QtCore import QSize
+
+    from leaflet_app.ui.main_window import MainWindow
+
+    counter = ResizeCounter()
+    try:
+        window = MainWindow(leaflet, ["en"], None, QSize(*size))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+    finally:
+        counter.remove()
+    assert window.size() == QSize(*size)
+    (page,) = window.view.shelf.pages()
+    assert page is window.view.current_page() and page.isVisible()
+    assert page.document_key.with_title == (not window.view.compact)
+    assert counter.count <= 1, "the first page was laid out for a size it is not shown at"
+
+
 def test_toggling_lays_out_only_the_page_that_is_shown(window, qtbot) -> None:
     window.set_language("ur")
     for _ in range(2):  # both displays seen once

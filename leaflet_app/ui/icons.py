@@ -22,8 +22,9 @@ def _svg(name: str) -> str:
 
 
 @cache
-def _image(name: str, color: str, px: int, ratio: float) -> QImage:
-    data = QByteArray(_svg(name).replace("currentColor", color).encode("utf-8"))
+def _shape(name: str, px: int, ratio: float) -> QImage:
+    """The icon drawn once per size, in black: its coverage, whatever colour it is shown in."""
+    data = QByteArray(_svg(name).replace("currentColor", "#000000").encode("utf-8"))
     renderer = QSvgRenderer(data)
     side = max(1, round(px * ratio))
     image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
@@ -31,6 +32,18 @@ def _image(name: str, color: str, px: int, ratio: float) -> QImage:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, side, side))
+    painter.end()
+    return image
+
+
+@cache
+def _image(name: str, color: str, px: int, ratio: float) -> QImage:
+    """The shape filled with ``color`` (the icons are drawn in one colour, ``currentColor``): a
+    button's three variants cost one SVG rendering, not three."""
+    image = _shape(name, px, ratio).copy()
+    painter = QPainter(image)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(image.rect(), QColor(color))
     painter.end()
     image.setDevicePixelRatio(ratio)
     return image

@@ -288,6 +288,8 @@ class LeafletView(QWidget):
         current = self.shelf.current
         if current is not None and current.document_key != self._key():
             self.shelf.hold()
+        if not self.isVisible():  # not laid out yet: its width is Qt's default, not the window's
+            settle_layouts(self)  # (the side list or the bar is chosen by it: see _wants_compact)
         self._update_compact()
         settle_layouts(self)
         self.nav.fit()

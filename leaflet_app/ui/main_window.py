@@ -66,7 +66,10 @@ class MainWindow(QMainWindow):
         leaflet: Leaflet,
         languages: Sequence[str],
         settings: QSettings | None = None,
+        size: QSize | None = None,
     ) -> None:
+        """``size``: the size the window will be shown at, if known (a screenshot, a full screen):
+        the display is then applied once, for that size, not once more when it is shown."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.leaflet = leaflet
@@ -140,7 +143,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon_file)))
         translator().languageChanged.connect(self._on_language_changed)
         self.setMinimumSize(QSize(640, 480))
-        self.resize(self._default_size())
+        self.resize(size or self._default_size())
         self.setLocale(QLocale(translator().language))
         self.apply_display()
         self.retranslate()
