@@ -125,6 +125,7 @@ def startup(sections: Path, runs: int) -> None:
     med = {k: {w: statistics.median(v[w]) for w in v} for k, v in (("paint", paint), ("whole", whole), ("cpu", cpu))}
     print(f"Start-up, English at 1280x800: median of {runs} alternating runs")
     row("start -> first paint (the goal)", med["paint"]["app"], med["paint"]["bare"], goal=1.25)
+    row("the same, fastest run of each (least disturbed)", min(paint["app"]), min(paint["bare"]))
     row("start -> picture written -> process ended", med["whole"]["app"], med["whole"]["bare"])
     row("CPU time of the whole run", med["cpu"]["app"], med["cpu"]["bare"])
     print(f"  {'(first paint, all runs, app)':<44} {' '.join(f'{x:.0f}' for x in paint['app'])}")

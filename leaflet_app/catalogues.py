@@ -12,11 +12,10 @@ import codecs
 import io
 import logging
 import re
-from dataclasses import dataclass
 from functools import cache
 from gettext import NullTranslations
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from leaflet_app import paths
 from leaflet_app.files import read_bytes_limited
@@ -33,8 +32,7 @@ log = logging.getLogger(__name__)
 SOURCE_LANGUAGE = "en"
 
 
-@dataclass(frozen=True)
-class ReviewStatus:
+class ReviewStatus(NamedTuple):
     """How much of a catalogue is translated, and how much of that a qualified translator checked."""
 
     total: int
@@ -60,8 +58,7 @@ class ReviewStatus:
 SOURCE_STATUS = ReviewStatus(0, 0, 0)
 
 
-@dataclass(frozen=True)
-class LoadedCatalogue:
+class LoadedCatalogue(NamedTuple):
     language: str
     translations: NullTranslations
     status: ReviewStatus
@@ -238,8 +235,7 @@ def available_languages(root: Path | None = None) -> list[str]:
     return [SOURCE_LANGUAGE] + [c for c in found if c != SOURCE_LANGUAGE]
 
 
-@dataclass(frozen=True)
-class LanguageInfo:
+class LanguageInfo(NamedTuple):
     code: str
     english_name: str
     own_name: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from leaflet_app.contacts import LRI, PDI
 from leaflet_app.content import Leaflet
@@ -22,8 +22,7 @@ LATIN_FAMILY = "Noto Sans"
 POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\b")
 
 
-@dataclass(frozen=True)
-class ContactCard:
+class ContactCard(NamedTuple):
     phone: str = ""
     phone_link: str = ""  # tel:…
     email: str = ""

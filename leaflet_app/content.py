@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from leaflet_app.contacts import LRI, PDI, ContactMatcher
 from leaflet_app.files import read_bytes_limited
@@ -43,8 +43,7 @@ def message_text(inline_content: str) -> str:
     return _SOFT_BREAK.sub(" ", inline_content.strip())
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     context: str
     text: str
     line: int  # 1-based line in the source document

@@ -8,7 +8,7 @@ the platform asks for it, dark when its colour scheme is dark.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -28,8 +28,7 @@ SCHEME_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     scale: float = 1.0
     scheme: str = AUTO
     spacing: bool = False  # WCAG 1.4.12 text spacing
@@ -38,7 +37,7 @@ class Display:
     def step(self, delta: int) -> Display:
         """One size step larger (+1) or smaller (-1), within 100 % to 300 %."""
         index = min(range(len(SCALES)), key=lambda i: abs(SCALES[i] - self.scale))
-        return replace(self, scale=SCALES[max(0, min(len(SCALES) - 1, index + delta))])
+        return self._replace(scale=SCALES[max(0, min(len(SCALES) - 1, index + delta))])
 
 
 DEFAULT = Display()
@@ -124,7 +123,7 @@ class DisplayController(QObject):
         self.set(self.display.step(delta))
 
     def normal_size(self) -> None:
-        self.set(replace(self.display, scale=1.0))
+        self.set(self.display._replace(scale=1.0))
 
     def toggle_accessibility_mode(self) -> None:
         """Large, high-contrast text at once, and back to what was there before."""

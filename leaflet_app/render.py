@@ -12,8 +12,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from leaflet_app.content import Leaflet, Message, Section, markdown, message_text
 
@@ -33,8 +32,7 @@ def identity(context: str, message: str) -> str:
     return message
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One catalogue message of a section, rendered: the unit that bilingual views pair up."""
 
     kind: str  # "heading", "paragraph" or "item"
@@ -43,8 +41,7 @@ class Block:
     text: str  # plain text (hard line breaks kept as "\n")
 
 
-@dataclass(frozen=True)
-class LocalizedText:
+class LocalizedText(NamedTuple):
     title: str
     publisher: str
     headings: dict[str, str]  # section id -> heading

@@ -6,7 +6,7 @@ not read the family's language), short (the banner's line) and long (its details
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from leaflet_app.i18n import N_, SOURCE_LANGUAGE, Localizer, format_percent
 
@@ -20,8 +20,7 @@ PROBLEMS_SHORT = N_("Problems in this translation file")
 BROKEN = "The {language} translation could not be loaded, so the leaflet is shown in English."
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     local: str  # short, in the language
     english: str  # short, in English ("" when ``local`` is English already)
     long_local: str

@@ -7,11 +7,10 @@ The window is given a policy and obeys it; it never asks who made it. The kiosk
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SessionPolicy:
+class SessionPolicy(NamedTuple):
     may_close: bool = True
     may_copy: bool = True  # links copy their address to the clipboard
     remember: bool = True  # settings are read and written

@@ -7,8 +7,8 @@ anyone adding a scheme.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette
 
@@ -32,8 +32,7 @@ FOCUS_PAIRS = (("focus", "window"), ("focus", "base"))
 CONTROL_PAIRS = (("control_border", "window"), ("control_border", "button"))
 
 
-@dataclass(frozen=True, eq=False)  # compared by identity: one object per scheme (schemes() is cached)
-class Scheme:
+class Scheme(NamedTuple):  # one object per scheme: schemes() is cached
     name: str
     high_contrast: bool
     dark: bool
@@ -70,15 +69,15 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-_palettes: dict[Scheme, QPalette] = {}
+_palettes: dict[str, QPalette] = {}
 
 
 def palette_for(scheme: Scheme) -> QPalette:
     """The scheme's palette: one object per scheme, so Qt's drawings cached for it stay valid
     when the scheme comes back (they are keyed by the palette)."""
-    if scheme not in _palettes:
-        _palettes[scheme] = _make_palette(scheme)
-    return _palettes[scheme]
+    if scheme.name not in _palettes:
+        _palettes[scheme.name] = _make_palette(scheme)
+    return _palettes[scheme.name]
 
 
 def _make_palette(scheme: Scheme) -> QPalette:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from conftest import LANGUAGES
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -268,7 +266,7 @@ def test_text_size_keys_wheel_and_panel(window, qtbot) -> None:
 
 
 def test_text_spacing_meets_wcag_1_4_12(window, qtbot) -> None:
-    window.set_display(replace(DEFAULT, spacing=True))
+    window.set_display(DEFAULT._replace(spacing=True))
     page = window.view.current_page()
     block = page.document().firstBlock().next()
     fmt = block.blockFormat()

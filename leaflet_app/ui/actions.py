@@ -6,7 +6,7 @@ key that does nothing. Texts are marked with ``N_`` and translated when shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QKeySequence
 
@@ -15,8 +15,7 @@ from leaflet_app.i18n import N_
 Key = str | QKeySequence.StandardKey
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     id: str
     description: str  # what it does: the F1 page, and the toolbar tooltip's first line
     keys: tuple[Key, ...] = ()

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BASE_POINTS = 11.0
 CHROME_MAX_SCALE = 1.75
@@ -31,8 +31,7 @@ TEXT_MAX = 4.0  # 44 pt: beyond it a line holds too few words to read
 TOUCH_PX = 48  # WCAG 2.5.5 / platform guidance for fingers
 
 
-@dataclass(frozen=True)
-class Sizes:
+class Sizes(NamedTuple):
     text_points: float
     chrome_points: float
     large_text: bool

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -67,12 +65,12 @@ class DisplayPanel(QWidget):
             self.scheme_group.addButton(button)
             scheme_layout.addWidget(button)
             self.scheme_buttons[key] = button
-            button.toggled.connect(lambda on, k=key: on and self._emit(replace(self._display, scheme=k)))
+            button.toggled.connect(lambda on, k=key: on and self._emit(self._display._replace(scheme=k)))
 
         self.spacing = QCheckBox(objectName="textSpacing")
-        self.spacing.toggled.connect(lambda on: self._emit(replace(self._display, spacing=on)))
+        self.spacing.toggled.connect(lambda on: self._emit(self._display._replace(spacing=on)))
         self.readable = QCheckBox(objectName="readableFont")
-        self.readable.toggled.connect(lambda on: self._emit(replace(self._display, readable_font=on)))
+        self.readable.toggled.connect(lambda on: self._emit(self._display._replace(readable_font=on)))
         indicators = IndicatorStyle(self)
         for box in (self.spacing, self.readable, *self.scheme_buttons.values()):
             box.setStyle(indicators)
