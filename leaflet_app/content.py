@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -66,12 +65,21 @@ class DeferredTokens:
         return self._by_id[section_id]
 
 
-@dataclass
 class Section:
-    id: str
-    heading: Message
-    body: list[Token] | DeferredTokens = field(repr=False)  # body tokens, without the heading
-    messages: list[Message] = field(default_factory=list)  # heading first
+    """One tab of the leaflet. (A plain class: a dataclass costs half a millisecond to create, at
+    every start.)"""
+
+    __slots__ = ("id", "heading", "body", "messages")
+
+    def __init__(self, id: str, heading: Message, body: list[Token] | DeferredTokens,  # noqa: A002
+                 messages: list[Message] | None = None) -> None:
+        self.id = id
+        self.heading = heading
+        self.body = body  # body tokens, without the heading
+        self.messages: list[Message] = [] if messages is None else messages  # heading first
+
+    def __repr__(self) -> str:
+        return f"Section({self.id!r}, {self.heading!r}, messages={self.messages!r})"
 
     @property
     def tokens(self) -> list[Token]:
@@ -80,19 +88,26 @@ class Section:
         return self.body
 
 
-@dataclass
 class Leaflet:
-    id: str
-    directory: Path
-    title: Message
-    publisher: Message | None
-    sections: list[Section]
-    language: str
-    contact_section: str
-    contacts: ContactMatcher
-    # Section id -> the English HTML of its body, as LeafletRenderer makes it (from the cache).
-    english_bodies: dict[str, str] = field(default_factory=dict, repr=False)
-    source_name: str = "leaflet.md"  # the Markdown file in ``directory``
+    """A leaflet: its outline, its sections and its contact details."""
+
+    def __init__(self, id: str, directory: Path, title: Message, publisher: Message | None,  # noqa: A002
+                 sections: list[Section], language: str, contact_section: str, contacts: ContactMatcher,
+                 english_bodies: dict[str, str] | None = None, source_name: str = "leaflet.md") -> None:
+        self.id = id
+        self.directory = directory
+        self.title = title
+        self.publisher = publisher
+        self.sections = sections
+        self.language = language
+        self.contact_section = contact_section
+        self.contacts = contacts
+        # Section id -> the English HTML of its body, as LeafletRenderer makes it (from the cache).
+        self.english_bodies: dict[str, str] = {} if english_bodies is None else english_bodies
+        self.source_name = source_name  # the Markdown file in ``directory``
+
+    def __repr__(self) -> str:
+        return f"Leaflet({self.id!r}, {str(self.directory)!r}, sections={self.section_ids()!r})"
 
     def section_ids(self) -> list[str]:
         return [s.id for s in self.sections]

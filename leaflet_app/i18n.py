@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 
 from leaflet_app.catalogues import (
     SOURCE_LANGUAGE,
@@ -22,6 +23,9 @@ from leaflet_app.catalogues import (
     cached_catalogue,
     language_info,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +138,8 @@ class Translator(QObject):
             self._qt_translator = None  # no Qt parent: dropping the reference deletes it
         if code == SOURCE_LANGUAGE:
             return
+        from PySide6.QtCore import QLibraryInfo, QTranslator  # English, the first page, needs neither
+
         qt_translator = QTranslator()
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_translator.load(QLocale(QT_CATALOGUE_STAND_IN.get(code, code)), "qtbase", "_", folder):

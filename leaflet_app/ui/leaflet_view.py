@@ -11,8 +11,9 @@ to it, in any language or size, opens it where the reader left it.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaflet_app.contact_card import ContactCard, card_html, codes_html, contact_card
 from leaflet_app.contacts import strip_isolates
 from leaflet_app.content import Leaflet
 from leaflet_app.fonts import family_line_height, letter_spacing_allowed
@@ -44,6 +44,11 @@ from leaflet_app.ui.section_page import PageKey, PageShelf, SectionPage, apply_s
 from leaflet_app.ui.section_tabs import SectionTabs
 from leaflet_app.ui.shaped_text import TextButton, TextLabel
 from leaflet_app.ui.toolbar import ButtonRow
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
+    from leaflet_app.contact_card import ContactCard
 
 # The side list needs about this many characters of the control font, and the text at least
 # this many of its own, side by side; otherwise the bar takes the list's place.
@@ -154,6 +159,8 @@ class LeafletView(QWidget):
     @property
     def card(self) -> ContactCard:
         if self._card is None:
+            from leaflet_app.contact_card import contact_card  # Contact Us only: not on the way to the first page
+
             self._card = contact_card(self.leaflet)
         return self._card
 
@@ -369,6 +376,8 @@ class LeafletView(QWidget):
             labelled = [(name, tr.gettext(link.label), link.shown)
                         for (name, _image), link in zip(codes, self.links, strict=True)]
             per_row = 1 if text_px >= QR_ONE_COLUMN_PX else 2  # large text: a web address needs the width
+            from leaflet_app.contact_card import card_html, codes_html
+
             after_heading = (card_html(self.card, text.name(), icon_px, rtl)
                              + codes_html(labelled, codes[0][1].width() if codes else 0, per_row, rtl))
         html = self.renderer.section_html(section, tr.pgettext, "rtl" if rtl else "ltr",
@@ -379,6 +388,7 @@ class LeafletView(QWidget):
         doc.setDocumentMargin(max(16, QFontInfo(font).pixelSize() * 0.8))
         doc.setHtml(html)
         if card:  # after setHtml, which clears a document's resources
+            from PySide6.QtCore import QUrl
             for name in ("phone", "mail", "map-pin"):
                 doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"icon:{name}"),
                                 icons.pixmap(name, text, icon_px, self.devicePixelRatioF()).toImage())

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QFontMetricsF,
     QGuiApplication,
-    QIcon,
     QPalette,
     QResizeEvent,
 )
@@ -32,7 +31,6 @@ from leaflet_app.content import Leaflet
 from leaflet_app.display import ACCESSIBLE, Display, DisplayController, resolve_scheme
 from leaflet_app.fonts import line_height
 from leaflet_app.i18n import SOURCE_LANGUAGE, _, localizer, translator
-from leaflet_app.paths import resources_dir
 from leaflet_app.render import plain
 from leaflet_app.session import LAPTOP, SessionPolicy
 from leaflet_app.settings import read_choice
@@ -138,9 +136,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.focus_ring = FocusRing(self)
 
-        icon_file = resources_dir() / "icons" / "leaflet-viewer.svg"
-        if icon_file.is_file():
-            self.setWindowIcon(QIcon(str(icon_file)))
+        # The window's icon is the application's (app.application() sets it): nothing to load twice.
         translator().languageChanged.connect(self._on_language_changed)
         self.setMinimumSize(QSize(640, 480))
         self.resize(size or self._default_size())
