@@ -126,6 +126,9 @@ def startup(sections: Path, runs: int) -> None:
     print(f"Start-up, English at 1280x800: median of {runs} alternating runs")
     row("start -> first paint (the goal)", med["paint"]["app"], med["paint"]["bare"], goal=1.25)
     row("the same, fastest run of each (least disturbed)", min(paint["app"]), min(paint["bare"]))
+    pairs = [a / b for a, b in zip(paint["app"], paint["bare"], strict=True)]  # each app run and the bare run after it
+    print(f"  {'the same, median of the runs side by side':<44} {statistics.median(pairs):40.2f}x"
+          f"  (middle half {percentile(pairs, 25):.2f}-{percentile(pairs, 75):.2f}x)")
     row("start -> picture written -> process ended", med["whole"]["app"], med["whole"]["bare"])
     row("CPU time of the whole run", med["cpu"]["app"], med["cpu"]["bare"])
     print(f"  {'(first paint, all runs, app)':<44} {' '.join(f'{x:.0f}' for x in paint['app'])}")
