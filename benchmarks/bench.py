@@ -181,7 +181,7 @@ def app_work(rounds: int) -> None:
 
     from leaflet_app.app import application, default_leaflet, languages, settle_memory
     from leaflet_app.ui.main_window import MainWindow
-    from leaflet_app.warm import CatalogueWarmer
+    from leaflet_app.warm import CatalogueWarmer, make_classes_for_the_first_switch
 
     application()
     langs = languages()
@@ -193,9 +193,11 @@ def app_work(rounds: int) -> None:
     seen = _PaintSeen(w.centralWidget())
     w.show_section("law-and-guidance")
     QApplication.processEvents()
-    # As leaflet-app does after its first paint: every catalogue read on a worker thread. Waited
-    # for here, as a person's first switch comes seconds later, when it has long finished.
+    # As leaflet-app does after its first paint: every catalogue read on a worker thread, and the
+    # Qt classes a first switch needs made. Waited for here, as a person's first switch comes
+    # seconds later, when it has long finished.
     CatalogueWarmer(langs, w.leaflet).start().wait()
+    make_classes_for_the_first_switch()
     first = {c: _timed(lambda c=c: w.set_language(c), w, seen) for c in langs if c != "en"}
     for code in langs:
         w.set_language(code)

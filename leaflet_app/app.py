@@ -146,10 +146,11 @@ def settle_memory_after_first_paint(window: QWidget) -> None:
 
 def warm_after_first_paint(window: QWidget, languages: list[str]):
     """Once ``window`` has painted, read every catalogue on a worker thread (see ``warm``), so
-    the language picker and the first switch into a language find them ready."""
-    from leaflet_app.warm import CatalogueWarmer
+    the language picker and the first switch into a language find them ready, and make the Qt
+    classes a first switch needs (``warm.make_classes_for_the_first_switch``)."""
+    from leaflet_app.warm import CatalogueWarmer, make_classes_for_the_first_switch
 
     warmer = CatalogueWarmer(languages, getattr(window, "leaflet", None))
     target = window.centralWidget() if hasattr(window, "centralWidget") else window
-    _FirstPaint(target, warmer.start)
+    _FirstPaint(target, lambda: (warmer.start(), make_classes_for_the_first_switch()))
     return warmer

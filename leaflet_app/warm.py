@@ -78,6 +78,16 @@ class CatalogueWarmer:
                 let_go_of_cldr_data()
 
 
+def make_classes_for_the_first_switch() -> None:
+    """PySide makes a Qt class's Python type, with all its enum types, the first time the class
+    is used. The first switch into another language needs some that the first paint does not:
+    the screen-reader announcement of the draft warning (``QAccessible``: about 4 ms) and Qt's
+    own translations. They are made here, on the GUI thread once the window has painted, so that
+    the first switch does not wait for them. (Making Python types on another thread is not safe.)"""
+    from PySide6.QtCore import QLibraryInfo, QTranslator  # noqa: F401
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # noqa: F401
+
+
 def let_go_of_cldr_data() -> None:
     """Babel keeps each language's CLDR data it has read (over 1 MiB a language) for the life
     of the process; what is needed of it is kept, as names, directions and formatted figures."""

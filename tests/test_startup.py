@@ -59,3 +59,39 @@ def test_no_module_asks_for_a_pyside_feature() -> None:
     users = [str(p.relative_to(ROOT)) for p in (ROOT / "leaflet_app").rglob("*.py")
              if "__feature__" in p.read_text(encoding="utf-8") and p.name != "pyside_start.py"]
     assert users == []
+
+
+SHOW = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+from leaflet_app.app import application, default_leaflet, languages, warm_after_first_paint
+from leaflet_app.ui.main_window import MainWindow
+app = application()
+window = MainWindow(default_leaflet(), languages(), None)
+{warm}
+window.show()
+end = time.monotonic() + 10
+while time.monotonic() < end and not window.centralWidget().isVisible():
+    app.processEvents()
+for _ in range(50):
+    app.processEvents()
+    time.sleep(0.01)
+print("QAccessible" in vars(sys.modules["PySide6.QtGui"]), "QTranslator" in vars(sys.modules["PySide6.QtCore"]))
+"""
+
+
+def _classes_made(warm: str, tmp_path: Path) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"),
+               PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", SHOW.format(warm=warm)], env=env, capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split("\n")[-2]
+
+
+def test_the_classes_of_a_first_switch_are_made_once_the_window_has_painted(tmp_path) -> None:
+    """The screen-reader announcement and Qt's own translations, which the first switch into
+    another language needs and the first paint does not, are ready before anyone switches."""
+    assert _classes_made("warmer = warm_after_first_paint(window, languages())", tmp_path) == "True True"
+    assert _classes_made("", tmp_path) == "False False"  # not made by the first paint itself
