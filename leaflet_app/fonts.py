@@ -85,8 +85,8 @@ _ISOLATES = "\u2066-\u2069"
 _LATIN_INNER = _LATIN + _ISOLATES + " \u00a0\\-\u2010-\u2014.,@/:'\u2019&+#()"
 # Brackets round it and a space on either side go with the run: Nastaliq's space would join
 # "ذریعے" and "NSCB", or "(SCR)" and "کیا".
-LATIN_RUN = re.compile(
-    rf" ?[({{\[]?[{_ISOLATES}]*[{_LATIN}](?:[{_LATIN_INNER}]*[{_LATIN}])?[{_ISOLATES}]*[)}}\]]? ?")
+# (A pattern, compiled by ``re`` when first used: English, the first page, never needs it.)
+LATIN_RUN = rf" ?[({{\[]?[{_ISOLATES}]*[{_LATIN}](?:[{_LATIN_INNER}]*[{_LATIN}])?[{_ISOLATES}]*[)}}\]]? ?"
 # Letters of the bundled non-Latin scripts (Arabic with its presentation forms, Bengali, Gurmukhi).
 SCRIPT_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u0980-\u0a7f]")
 
@@ -216,7 +216,7 @@ def latin_runs(text: str) -> list[tuple[int, int]]:
     font would otherwise set the height of its lines)."""
     if not has_script_letters(text):
         return [(0, len(text))] if text else []
-    return [m.span() for m in LATIN_RUN.finditer(text)]
+    return [m.span() for m in re.finditer(LATIN_RUN, text)]
 
 
 def has_script_letters(text: str) -> bool:
