@@ -152,5 +152,7 @@ def warm_after_first_paint(window: QWidget, languages: list[str]):
 
     warmer = CatalogueWarmer(languages, getattr(window, "leaflet", None))
     target = window.centralWidget() if hasattr(window, "centralWidget") else window
-    _FirstPaint(target, lambda: (warmer.start(), make_classes_for_the_first_switch()))
+    # The classes first, while no other thread runs: PySide makes them in Python code, which
+    # would otherwise take turns with the warmer's imports.
+    _FirstPaint(target, lambda: (make_classes_for_the_first_switch(), warmer.start()))
     return warmer
