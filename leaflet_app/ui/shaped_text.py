@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QIcon,
     QPainter,
     QPaintEvent,
-    QTextCharFormat,
     QTextLayout,
     QTextOption,
 )
@@ -81,6 +80,8 @@ class ShapedText:
 
 
 def _latin_range(start: int, end: int, latin: QFont) -> QTextLayout.FormatRange:
+    from PySide6.QtGui import QTextCharFormat  # other scripts only: not on the way to the English page
+
     latin_format = QTextCharFormat()
     latin_format.setFont(latin)
     run = QTextLayout.FormatRange()
