@@ -50,10 +50,10 @@ def build(force: bool = False) -> Path:
                                    for d in includes):
         raise SystemExit("Building the screen-reader interface needs a C++ compiler and Qt 6 headers "
                          "(Debian: apt-get install g++ qt6-base-dev)")
-    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
+    python_include = sysconfig.get_paths()["include"]
+    if not (Path(python_include) / "Python.h").exists():
         raise SystemExit("Building the screen-reader interface needs Python's headers (Debian: python3-dev)")
     libs = pyside_qt_lib_dir()
-    python_include = sysconfig.get_paths()["include"]
     partial = LIBRARY.with_suffix(".so.partial")
     command = [compiler, "-std=c++17", "-O2", "-fPIC", "-shared", "-fvisibility=hidden",
                "-DQT_NO_VERSION_TAGGING", "-DQT_NO_DEBUG", "-DQT_NO_KEYWORDS", f"-I{python_include}",
