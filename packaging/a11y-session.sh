@@ -1,18 +1,23 @@
 # Sourced by check-screen-reader.sh and check-orca.sh (from the repository root): a private X
 # display (Xvfb + openbox), D-Bus session and AT-SPI bus, and the app on xcb with accessibility
-# on. Adds what it starts to $pids (the caller's cleanup stops them).
+# on. Adds what it starts to $pids (the caller's cleanup runs stop_desktop).
 #   LEAFLET_APP: the program (default .venv/bin/leaflet-app; the bundle's leaflet-app too)
 #   APP_ARGS: more options for it (e.g. "--section contact")
 
-start_desktop() {  # $1: the first display number of the caller's private range (30 numbers)
-    export DISPLAY=:$(( $1 + RANDOM % 30 ))
-    Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & pids="${pids:-} $!"
+. "$(dirname "${BASH_SOURCE[0]}")/x-desktop.sh"
+
+start_desktop() {  # $1: a folder for the desktop's logs
+    start_x || exit 1
     eval "$(dbus-launch --sh-syntax)"   # our own session bus (DBUS_SESSION_BUS_PID is ours to stop)
     pids="$pids $DBUS_SESSION_BUS_PID"
-    sleep 0.5
-    openbox >/dev/null 2>&1 & pids="$pids $!"
+    start_wm "$1/openbox.log" || exit 1
     /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 & pids="$pids $!"
-    sleep 0.5
+    for _ in $(seq 80); do  # up to 20 s for the accessibility bus to be on the session bus
+        dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+            org.freedesktop.DBus.NameHasOwner string:org.a11y.Bus 2>/dev/null | grep -q "boolean true" && return 0
+        sleep 0.25
+    done
+    echo "SETUP FAILED: the AT-SPI bus did not start" >&2; exit 1
 }
 
 start_app() {  # $1: language, $2: log file for its stderr; sets $app and $win (its window, focused)

@@ -27,14 +27,14 @@ printf 'default_driver=null\n' > "$HOME/.libao"
 . "$root/packaging/a11y-session.sh"
 pids=""
 cleanup() {
-    kill $pids 2>/dev/null
+    stop_desktop
     # speech-dispatcher was started by Orca's client (autospawn); its pid file is in our run dir.
     spd=$(cat "$XDG_RUNTIME_DIR/speech-dispatcher/pid/speech-dispatcher.pid" 2>/dev/null)
     [ -n "$spd" ] && kill "$spd" 2>/dev/null
     rm -rf "$work"
 }
 trap cleanup EXIT
-start_desktop 30   # displays :30-:59 (not check-screen-reader.sh's :60-:89, nor :97)
+start_desktop "$work"
 
 # Orca first, as on a blind user's desktop; its debug file line-buffered (so a crash loses nothing).
 mkdir -p "$XDG_DATA_HOME/orca"

@@ -10,10 +10,10 @@ set -u
 language=$1; shift
 . packaging/a11y-session.sh
 pids=""
-cleanup() { kill $pids 2>/dev/null; rm -rf "$config"; }
+cleanup() { stop_desktop; rm -rf "$config"; }
 config=$(mktemp -d)
 trap cleanup EXIT
-start_desktop 60   # displays :60-:89 (not :97, the kiosk check)
+start_desktop "$config"
 XDG_CONFIG_HOME=$config start_app "$language" "$config/app.log"
 sleep 1
 /usr/bin/python3 tests/atspi_probe.py leaflet-viewer "$@"
