@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QPalette,
     QResizeEvent,
     QTextBlock,
-    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -289,6 +288,8 @@ def format_document(doc: QTextDocument, language: str, spacing: bool, pixel_size
         height = max(base, script_height if has_script_letters(block.text()) else 1.0)
         cursor.setPosition(block.position())
         if (height != 1.0 or spacing) and cursor.currentTable() is None:  # the contact card keeps its lines
+            from PySide6.QtGui import QTextBlockFormat  # not needed by English's first page
+
             fmt = QTextBlockFormat()
             fmt.setLineHeight(round(height * 100), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             if spacing:

@@ -147,8 +147,10 @@ class SectionTabBar(QTabBar):
             if not rect.intersects(event.rect()):
                 continue
             selected = index == self.currentIndex()
-            if selected:
-                painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+            if selected:  # (a fill of the rectangle would make PySide load QGradient at start-up)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+                painter.drawRect(rect)
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
             label.draw(painter, at.x(), at.y())
             if selected and self.hasFocus():
