@@ -148,3 +148,14 @@ def test_any_kiosk_configuration_gives_a_locked_kiosk(data: bytes) -> None:
     assert config.start_language in LANGUAGES and config.start_section in SECTIONS + [""]
     assert all(code in LANGUAGES for code in config.languages)
     assert config.admin_pin_hash == "" or looks_like_hash(config.admin_pin_hash)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("&<>\"'a ;#x")) | st.characters()), st.booleans())
+def test_the_renderers_escape_is_htmls(text: str, quote: bool) -> None:
+    """The renderer escapes without the ``html`` package (whose import loads 2,000 entities)."""
+    import html
+
+    from leaflet_app.render import escape
+
+    assert escape(text, quote) == html.escape(text, quote)
