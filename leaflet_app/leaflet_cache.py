@@ -31,22 +31,12 @@ from leaflet_app.content import (
     read_leaflet,
 )
 from leaflet_app.files import write_text
+from leaflet_app.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
 FORMAT = 1
 _CODE = ("content.py", "render.py", "html_renderer.py", "contacts.py", "leaflet_cache.py")
-
-
-def cache_dir() -> Path:
-    from PySide6.QtCore import QStandardPaths
-
-    from leaflet_app.paths import DATA_DIR_NAME
-
-    # The generic cache folder (~/.cache on Linux): it does not depend on the application's
-    # name having been set yet.
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericCacheLocation)
-    return Path(base) / DATA_DIR_NAME
 
 
 def _stamp(path: str | None) -> list[int] | None:

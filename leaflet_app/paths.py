@@ -81,3 +81,19 @@ def icon_path() -> Path:
 
 DEFAULT_LEAFLET = "scr"
 DOMAIN = "leaflet"
+
+
+def cache_dir() -> Path:
+    """The app's folder in the user's cache (records that only save time; any may be deleted).
+
+    Where Qt's ``GenericCacheLocation`` is, found without Qt: PySide's own start-up is cached
+    here (``pyside_start``), before PySide is loaded."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "cache"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / DATA_DIR_NAME
+

@@ -151,3 +151,18 @@ def test_babel_keeps_each_language_its_parents_and_root() -> None:
     assert trim.keep_babel_file("babel/locale-data/pt.dat", locales)
     assert not trim.keep_babel_file("babel/locale-data/de.dat", locales)
     assert trim.keep_babel_file("babel/global.dat", locales)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rules are Linux's")
+@pytest.mark.parametrize("xdg", [None, "/tmp/elsewhere-cache", "relative/cache"])
+def test_the_cache_folder_is_where_qt_puts_the_generic_cache(tmp_path: Path, xdg: str | None) -> None:
+    """Found without Qt (PySide's start-up is cached there before PySide loads), and in the
+    same place as Qt's GenericCacheLocation: a relative XDG_CACHE_HOME is ignored, as the
+    specification asks."""
+    code = ("from PySide6.QtCore import QStandardPaths as S; from leaflet_app import paths; "
+            "print(paths.cache_dir()); print(S.writableLocation(S.StandardLocation.GenericCacheLocation))")
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", **({"XDG_CACHE_HOME": xdg} if xdg else {})}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    ours, qts = done.stdout.split()
+    assert Path(ours) == Path(qts) / paths.DATA_DIR_NAME
+    assert Path(ours).is_absolute()

@@ -1,13 +1,16 @@
-"""Start-up work that is easy to bring back by accident: PySide's source scan of every import.
+"""Start-up work that is easy to bring back by accident: PySide's source scan of every import,
+and its compiling of the signature support it carries inside its library.
 
 Each check runs the real command line in a fresh interpreter (the test process has long since
 imported PySide6) and watches ``inspect.getsource``, which PySide's ``__feature__`` import hook
-calls to read a module's whole source file.
+calls to read a module's whole source file, or ``compile``, which Shiboken calls for each of its
+embedded modules.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -52,6 +55,60 @@ def test_without_the_start_up_step_pyside_reads_each_module(tmp_path) -> None:
     assert "uses_qt" in _sources_read("import PySide6.QtCore\nimport uses_qt", tmp_path)
     assert "uses_qt" not in _sources_read(
         "from leaflet_app.pyside_start import load_pyside\nload_pyside()\nimport uses_qt", tmp_path)
+
+
+COMPILED = """
+import builtins, json, sys
+compiled = []
+_compile = builtins.compile
+def compile(source, filename, *args, **kwargs):
+    compiled.append(filename)
+    return _compile(source, filename, *args, **kwargs)
+builtins.compile = compile
+from leaflet_app.pyside_start import load_pyside
+load_pyside()
+from PySide6.QtCore import QSize
+try:
+    QSize("wide", "tall")  # the error names the signatures: the support modules at work
+except TypeError as error:
+    message = str(error)
+print(json.dumps([[f for f in compiled if f.startswith("shibokensupport/")], message,
+                  builtins.compile is compile]))
+"""
+
+
+def _load_pyside(tmp_path: Path) -> tuple[list[str], str, bool]:
+    env = dict(os.environ, HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", COMPILED], env=env, capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    compiled, message, restored = json.loads(done.stdout.strip().splitlines()[-1])
+    return compiled, message, restored
+
+
+def test_pyside_compiles_its_signature_support_once(tmp_path) -> None:
+    from leaflet_app.pyside_start import record_path
+
+    first, message, restored = _load_pyside(tmp_path)
+    assert len(first) >= 10, first  # Shiboken's embedded modules: compiled, the first time
+    assert "Supported signatures:" in message and "QSize.__init__(w: int, h: int, /)" in message
+    assert restored, "compile is Python's own again once PySide has loaded"
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    record = Path(subprocess.run([sys.executable, "-c", "from leaflet_app.pyside_start import record_path as r; "
+                                  "print(r())"], env=env, capture_output=True, text=True, cwd=ROOT).stdout.strip())
+    assert record.parent == tmp_path / "cache" / "leaflet-viewer" and record.name == record_path().name
+    assert record.stat().st_size > 10_000
+    again, same_message, _ = _load_pyside(tmp_path)
+    assert again == [] and same_message == message  # recalled, and working as before
+    good = marshal.loads(record.read_bytes())
+    for damage in (b"", b"not marshal at all", record.read_bytes()[: record.stat().st_size // 2],
+                   marshal.dumps({key: b"rubbish" for key in good}), marshal.dumps({key: marshal.dumps(42) for key in good}),
+                   marshal.dumps([1, 2, 3])):
+        record.write_bytes(damage)
+        compiled, damaged_message, _ = _load_pyside(tmp_path)
+        assert damaged_message == message  # a damaged record is compiled again, never used
+        assert len(compiled) >= 10
+        assert record.stat().st_size > 10_000  # and made again
 
 
 def test_no_module_asks_for_a_pyside_feature() -> None:
