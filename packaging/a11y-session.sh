@@ -7,10 +7,9 @@
 . "$(dirname "${BASH_SOURCE[0]}")/x-desktop.sh"
 
 start_desktop() {  # $1: a folder for the desktop's logs
-    start_x || exit 1
+    start_x_and_wm "$1" || exit 1
     eval "$(dbus-launch --sh-syntax)"   # our own session bus (DBUS_SESSION_BUS_PID is ours to stop)
     pids="$pids $DBUS_SESSION_BUS_PID"
-    start_wm "$1/openbox.log" || exit 1
     /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 & pids="$pids $!"
     for _ in $(seq 80); do  # up to 20 s for the accessibility bus to be on the session bus
         dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \

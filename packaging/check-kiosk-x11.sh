@@ -15,7 +15,7 @@ wait_for() {  # wait_for SECONDS COMMAND...: true as soon as COMMAND succeeds
 work=$(mktemp -d)
 pids=""
 trap 'stop_desktop; rm -rf "$work"' EXIT
-start_x && start_wm "$work/openbox.log" || exit 2
+start_x_and_wm "$work" || exit 2
 QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$work "${LEAFLET_APP:-.venv/bin/leaflet-app}" --kiosk \
     >/dev/null 2>"$work/app.log" & app=$!
 pids="$app $pids"
