@@ -181,6 +181,7 @@ def app_work(rounds: int) -> None:
 
     from leaflet_app.app import application, default_leaflet, languages, settle_memory
     from leaflet_app.ui.main_window import MainWindow
+    from leaflet_app.ui.script_warmer import ScriptWarmer
     from leaflet_app.warm import CatalogueWarmer, make_classes_for_the_first_switch
 
     application()
@@ -194,10 +195,14 @@ def app_work(rounds: int) -> None:
     w.show_section("law-and-guidance")
     QApplication.processEvents()
     # As leaflet-app does after its first paint: every catalogue read on a worker thread, and the
-    # Qt classes a first switch needs made. Waited for here, as a person's first switch comes
-    # seconds later, when it has long finished.
-    CatalogueWarmer(langs, w.leaflet).start().wait()
+    # Qt classes a first switch needs made, then each other script drawn unseen (ui/script_warmer.py).
+    # Waited for here, as a person's first switch comes seconds later, when it has long finished.
+    catalogues = CatalogueWarmer(langs, w.leaflet).start()
+    catalogues.wait()
     make_classes_for_the_first_switch()
+    scripts = ScriptWarmer(w, langs, catalogues.finished).start()  # each other script drawn, unseen
+    while not scripts.done:
+        QApplication.processEvents()
     first = {c: _timed(lambda c=c: w.set_language(c), w, seen) for c in langs if c != "en"}
     for code in langs:
         w.set_language(code)
@@ -238,7 +243,7 @@ def work(sections: Path, rounds: int, runs: int) -> None:
     row_abs("all 17 languages in turn", pooled(apps, "switch"), pooled(bares, "switch"), 16)
     for code, name in (("en", "English"), ("pl", "Polish"), ("ar", "Arabic"), ("ur", "Urdu")):
         row_abs(f"into {name}", pooled(apps, "switch", {code}), pooled(bares, "switch", {code}), 16)
-    print(f"First switch into each language (catalogue read ahead as in the app; page and fonts cold), {runs} processes")
+    print(f"First switch into each language (catalogues read and other scripts drawn ahead as in the app; page cold), {runs} processes")
     row_abs("16 languages", firsts(apps), firsts(bares), 16)
     row_abs("into Urdu", firsts(apps, {"ur"}), firsts(bares, {"ur"}), 16)
     print(f"Accessibility toggle, warm ({2 * n} toggles per language)")

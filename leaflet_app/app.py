@@ -147,12 +147,25 @@ def settle_memory_after_first_paint(window: QWidget) -> None:
 def warm_after_first_paint(window: QWidget, languages: list[str]):
     """Once ``window`` has painted, read every catalogue on a worker thread (see ``warm``), so
     the language picker and the first switch into a language find them ready, and make the Qt
-    classes a first switch needs (``warm.make_classes_for_the_first_switch``)."""
+    classes a first switch needs (``warm.make_classes_for_the_first_switch``). Then a main
+    window draws each of its other scripts once, where nobody sees it (ui/script_warmer.py)."""
     from leaflet_app.warm import CatalogueWarmer, make_classes_for_the_first_switch
 
     warmer = CatalogueWarmer(languages, getattr(window, "leaflet", None))
     target = window.centralWidget() if hasattr(window, "centralWidget") else window
-    # The classes first, while no other thread runs: PySide makes them in Python code, which
-    # would otherwise take turns with the warmer's imports.
-    _FirstPaint(target, lambda: (make_classes_for_the_first_switch(), warmer.start()))
+    scripts = None
+    if hasattr(window, "fonts_for"):
+        from leaflet_app.ui.script_warmer import ScriptWarmer
+
+        scripts = ScriptWarmer(window, languages, ready=warmer.finished)  # type: ignore[arg-type]
+
+    def after_first_paint() -> None:
+        # The classes first, while no other thread runs: PySide makes them in Python code, which
+        # would otherwise take turns with the warmer's imports.
+        make_classes_for_the_first_switch()
+        warmer.start()
+        if scripts is not None:
+            scripts.start()
+
+    _FirstPaint(target, after_first_paint)
     return warmer

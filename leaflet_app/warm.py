@@ -41,6 +41,10 @@ class CatalogueWarmer:
         self.thread.start()
         return self
 
+    def finished(self) -> bool:
+        """Whether the thread has run and ended (without waiting)."""
+        return self.thread.ident is not None and not self.thread.is_alive()
+
     def wait(self, timeout: float | None = None) -> bool:
         """Whether every catalogue is in (for tests and benchmarks; the app never waits)."""
         self.thread.join(timeout)
@@ -82,10 +86,13 @@ def make_classes_for_the_first_switch() -> None:
     """PySide makes a Qt class's Python type, with all its enum types, the first time the class
     is used. The first switch into another language needs some that the first paint does not:
     the screen-reader announcement of the draft warning (``QAccessible``: about 4 ms) and Qt's
-    own translations. They are made here, on the GUI thread once the window has painted, so that
-    the first switch does not wait for them. (Making Python types on another thread is not safe.)"""
+    own translations; the text of a right-to-left language, which needs a scroll bar at the first
+    section, the painter's fills (``QGradient``: 1.5 ms) and the style's options for it. They are
+    made here, on the GUI thread once the window has painted, so that the first switch does not
+    wait for them. (Making Python types on another thread is not safe.)"""
     from PySide6.QtCore import QLibraryInfo, QTranslator  # noqa: F401
-    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # noqa: F401
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGradient  # noqa: F401
+    from PySide6.QtWidgets import QStyleOptionSpinBox, QStyleOptionTitleBar  # noqa: F401
 
 
 def let_go_of_cldr_data() -> None:

@@ -21,9 +21,13 @@ def _svg(name: str) -> str:
     return (paths.resources_dir() / "icons" / "ui" / f"{name}.svg").read_text(encoding="utf-8")
 
 
+_names: dict[str, None] = {}  # every icon drawn so far, in order
+
+
 @cache
 def _shape(name: str, px: int, ratio: float) -> QImage:
     """The icon drawn once per size: its coverage (alpha only), whatever colour it is shown in."""
+    _names[name] = None
     data = QByteArray(_svg(name).replace("currentColor", "#000000").encode("utf-8"))
     renderer = QSvgRenderer(data)
     side = max(1, round(px * ratio))
@@ -67,6 +71,12 @@ def icon(name: str, palette: QPalette, px: int, ratio: float = 1.0,
     for mode, color in variants:
         result.addPixmap(pixmap(name, color, px, ratio), mode, QIcon.State.Off)
     return result
+
+
+def draw_ahead(px: int, ratio: float = 1.0) -> None:
+    """Every icon drawn so far, drawn at ``px`` too (the control size of a script not yet shown)."""
+    for name in list(_names):
+        _shape(name, px, ratio)
 
 
 def icon_size(px: int) -> QSize:

@@ -46,6 +46,8 @@ from leaflet_app.ui.shaped_text import TextButton, TextLabel
 from leaflet_app.ui.toolbar import ButtonRow
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from PySide6.QtCore import QUrl
 
     from leaflet_app.contact_card import ContactCard
@@ -359,7 +361,6 @@ class LeafletView(QWidget):
         rtl = tr.direction == Qt.LayoutDirection.RightToLeft
         section = self.leaflet.section(key.section)
         after_heading = ""
-        doc = QTextDocument()
         icon_px = round(QFontInfo(font).pixelSize() * 1.3)
         card = key.section == self.leaflet.contact_section and bool(self.card)
         text = self._ink
@@ -383,20 +384,11 @@ class LeafletView(QWidget):
         html = self.renderer.section_html(section, tr.pgettext, "rtl" if rtl else "ltr",
                                           with_title=key.with_title, after_heading=after_heading,
                                           after_text=after_text)
-        doc.setDefaultFont(font)
-        # Room round the text for ink beyond the letters' boxes (Nastaliq swashes reach out).
-        doc.setDocumentMargin(max(16, QFontInfo(font).pixelSize() * 0.8))
-        doc.setHtml(html)
-        if card:  # after setHtml, which clears a document's resources
-            from PySide6.QtCore import QUrl
-            for name in ("phone", "mail", "map-pin"):
-                doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"icon:{name}"),
-                                icons.pixmap(name, text, icon_px, self.devicePixelRatioF()).toImage())
-            for name, image in codes:
-                doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        apply_spacing(doc, key.language, spacing, QFontInfo(font).pixelSize())
-        if family_line_height(font.families()[0]) > 1:  # a tall script (Nastaliq): ink above its lines
-            make_room_for_ink(doc)
+        images = codes
+        if card:
+            images = [(f"icon:{name}", icons.pixmap(name, text, icon_px, self.devicePixelRatioF()).toImage())
+                      for name in ("phone", "mail", "map-pin")] + codes
+        doc = section_document(html, font, key.language, spacing, images)
         page = SectionPage(key, doc, font, tr.direction, title_blocks=1 if key.with_title else 0)
         page.anchorClicked.connect(self._on_link)
         page.linkFocused.connect(lambda text: announce(page, _("Link: {address}").format(address=text)))
@@ -446,6 +438,26 @@ class LeafletView(QWidget):
             if address.startswith(prefix):
                 address = address[len(prefix):]
         self.linkActivated.emit(address)
+
+
+def section_document(html: str, font: QFont, language: str, spacing: bool,
+                     images: Sequence[tuple[str, QImage]] = ()) -> QTextDocument:
+    """A section's document, formatted for its script before its first layout; ``images`` are
+    its pictures by the names its HTML gives them."""
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    # Room round the text for ink beyond the letters' boxes (Nastaliq swashes reach out).
+    doc.setDocumentMargin(max(16, QFontInfo(font).pixelSize() * 0.8))
+    doc.setHtml(html)
+    if images:  # after setHtml, which clears a document's resources
+        from PySide6.QtCore import QUrl
+
+        for name, image in images:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    apply_spacing(doc, language, spacing, QFontInfo(font).pixelSize())
+    if family_line_height(font.families()[0]) > 1:  # a tall script (Nastaliq): ink above its lines
+        make_room_for_ink(doc)
+    return doc
 
 
 _char_widths: dict[str, float] = {}

@@ -47,6 +47,7 @@ from leaflet_app.ui.shaped_text import TextLabel
 from leaflet_app.ui.toolbar import ButtonRow, action_button
 
 if TYPE_CHECKING:
+    from leaflet_app.i18n import Localizer
     from leaflet_app.ui.about_page import AboutPage
     from leaflet_app.ui.display_panel import DisplayPanel
     from leaflet_app.ui.language_picker import LanguagePicker
@@ -447,16 +448,24 @@ class MainWindow(QMainWindow):
         self.accessibility_action.setChecked(self.accessibility_mode)
         self._update_side_by_side()
 
-    def _text_font(self, points: float) -> QFont:
-        """The text font at ``points``, made smaller only where a line would be so tall that three
-        no longer fit in half the window (Nastaliq at 300 % on a 600 px screen)."""
-        lang, readable = translator().current, self.display.readable_font
+    def _text_font(self, points: float, lang: Localizer | None = None) -> QFont:
+        """The text font at ``points`` (in ``lang``, the shown language if none), made smaller only
+        where a line would be so tall that three no longer fit in half the window (Nastaliq at
+        300 % on a 600 px screen)."""
+        lang, readable = lang or translator().current, self.display.readable_font
         font = lang.font(points, readable)
         pitch = QFontMetricsF(font).lineSpacing() * line_height(lang.code)
         most = self.height() / 2 / 3.3  # three lines and the paragraph's margins
         if pitch > most:
             font = lang.font(max(BASE_POINTS, points * most / pitch), readable)
         return font
+
+    def fonts_for(self, lang: Localizer) -> tuple[QFont, QFont]:
+        """The control font and the text font the window would use in ``lang``, at its size and
+        in its display (for drawing a script ahead of need: ui/script_warmer.py)."""
+        assert self._sizes is not None
+        return (lang.font(self._sizes.chrome_points, self.display.readable_font),
+                self._text_font(self._sizes.text_points, lang))
 
     def _size_controls(self, palette: QPalette) -> None:
         """Buttons and icons sized from the control font, drawn in the scheme's colours (the
