@@ -48,6 +48,26 @@ def test_the_warm_up_shows_nothing_and_the_first_switch_draws_no_icon(window, qt
     assert icons._shape.cache_info().misses == drawn, "the switch drew icons the warm-up should have"
 
 
+def test_the_first_switch_shows_the_page_made_ahead_in_its_own_language(window, qtbot) -> None:
+    window.show_section("law-and-guidance")
+    qtbot.wait(1)
+    warmer = ScriptWarmer(window, LANGUAGES, ready=lambda: True).start()
+    qtbot.waitUntil(lambda: warmer.done, timeout=20000)
+    made = {key.language: page for key, page in window.view.shelf._pages.items()
+            if key.section == "law-and-guidance"}
+    assert set(warmer.drawn) <= set(made)
+    assert not any(made[code].isVisible() for code in warmer.drawn)
+    urdu = localizer("ur")
+    page = made["ur"]
+    # Named for a screen reader in Urdu, though made while the window was in English.
+    assert page.accessibleName() == urdu.pgettext("law-and-guidance", "The law and guidance")
+    assert page.accessibleDescription() == urdu.gettext("Text of the section") != "Text of the section"
+    window.set_language("ur")
+    qtbot.wait(1)
+    assert window.view.current_page() is page and page.isVisible()
+    assert page.document().toPlainText().startswith(page.accessibleName())
+
+
 def test_the_warm_up_waits_for_the_catalogues_and_leaves_the_event_loop_free(window, qtbot) -> None:
     ready = False
     warmer = ScriptWarmer(window, LANGUAGES, ready=lambda: ready).start()

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
     from leaflet_app.contact_card import ContactCard
+    from leaflet_app.i18n import Localizer
 
 # The side list needs about this many characters of the control font, and the text at least
 # this many of its own, side by side; otherwise the bar takes the list's place.
@@ -354,10 +355,23 @@ class LeafletView(QWidget):
         page = self.shelf.show_key(key)
         page.scroll_to_block(self.position_state.take(key.section, page))
 
-    def _make_page(self, key: PageKey) -> SectionPage:
-        """A new page for ``key``, its document formatted before its first layout."""
-        tr = translator()
-        font, spacing = self._style
+    def prepare_page(self, lang: Localizer, font: QFont) -> SectionPage | None:
+        """The shown section's page in ``lang``, its text in ``font`` (that language's text font at
+        the window's display), made and laid out now and kept unseen: a switch into ``lang`` on
+        this section only shows it (ui/script_warmer.py)."""
+        if self._style_key is None:
+            return None
+        page_font, key_style = page_style(font, self._style[1], lang.code, self._ink)
+        section = self.current_section()
+        key = PageKey(lang.code, section, section == self.section_ids()[0] and not self.compact, key_style)
+        return self.shelf.keep(key, lambda: self._make_page(key, lang, (page_font, self._style[1])))
+
+    def _make_page(self, key: PageKey, tr: Localizer | None = None,
+                   style: tuple[QFont, bool] | None = None) -> SectionPage:
+        """A new page for ``key`` (in the shown language and text style unless ``tr`` and
+        ``style`` say otherwise), its document formatted before its first layout."""
+        tr = tr or translator().current
+        font, spacing = style or self._style
         rtl = tr.direction == Qt.LayoutDirection.RightToLeft
         section = self.leaflet.section(key.section)
         after_heading = ""
@@ -394,8 +408,8 @@ class LeafletView(QWidget):
         page.linkFocused.connect(lambda text: announce(page, _("Link: {address}").format(address=text)))
         page.zoomRequested.connect(self.zoomRequested)
         page.setAccessibleName(plain(self.renderer.texts(tr.pgettext).headings[key.section]))
-        page.setAccessibleDescription(_("Text of the section"))
-        page.verticalScrollBar().setAccessibleName(_("Scroll the text"))
+        page.setAccessibleDescription(tr.gettext("Text of the section"))
+        page.verticalScrollBar().setAccessibleName(tr.gettext("Scroll the text"))
         return page
 
     @property
@@ -413,18 +427,10 @@ class LeafletView(QWidget):
         outline) for the section text, shown from the next ``refresh()``.
 
         ``large_text``: the bar takes the side list's place, so the text keeps the width."""
-        page_font = QFont(font)
-        if spacing:
-            # Qt keeps spacings in 64ths of a pixel, rounding down: round up, to stay at or above WCAG's.
-            px = QFontInfo(font).pixelSize()
-            if letter_spacing_allowed(translator().language):
-                page_font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, math.ceil(0.12 * px * 64) / 64)
-            page_font.setWordSpacing(math.ceil(0.16 * px * 64) / 64)
         self.large_text = large_text
-        self._style = (page_font, spacing)
         self._ink = QColor(ink) if ink is not None else self.palette().color(QPalette.ColorRole.Text)
-        self._style_key = (page_font.key(), page_font.letterSpacing(), page_font.wordSpacing(), spacing,
-                           self._ink.name())
+        page_font, self._style_key = page_style(font, spacing, translator().language, self._ink)
+        self._style = (page_font, spacing)
 
     def _on_link(self, url: QUrl) -> None:
         # Offline app: a link is never opened. Hand the address to the window, which may copy it.
@@ -438,6 +444,19 @@ class LeafletView(QWidget):
             if address.startswith(prefix):
                 address = address[len(prefix):]
         self.linkActivated.emit(address)
+
+
+def page_style(font: QFont, spacing: bool, language: str, ink: QColor) -> tuple[QFont, tuple]:
+    """The page font for text in ``font`` (with WCAG 1.4.12 spacing if ``spacing``), and the
+    part of a page's key that says its text style."""
+    page_font = QFont(font)
+    if spacing:
+        # Qt keeps spacings in 64ths of a pixel, rounding down: round up, to stay at or above WCAG's.
+        px = QFontInfo(font).pixelSize()
+        if letter_spacing_allowed(language):
+            page_font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, math.ceil(0.12 * px * 64) / 64)
+        page_font.setWordSpacing(math.ceil(0.16 * px * 64) / 64)
+    return page_font, (page_font.key(), page_font.letterSpacing(), page_font.wordSpacing(), spacing, ink.name())
 
 
 def section_document(html: str, font: QFont, language: str, spacing: bool,

@@ -394,6 +394,18 @@ class PageShelf(QWidget):
             dropped.deleteLater()
         return page
 
+    def keep(self, key: PageKey, make: Callable[[], SectionPage]) -> SectionPage:
+        """The page for ``key``, made now if it is not kept (``make``), laid out at the shelf's
+        size and kept unseen, first in line to be let go."""
+        page = self._pages.get(key)
+        if page is None:
+            page = make()
+            page.setParent(self)  # hidden, as a widget given a parent is
+            page.setGeometry(self.rect())  # laid out now, not when it is shown
+            self._pages[key] = page
+            self._pages.move_to_end(key, last=False)
+        return page
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.current is not None and not self._held:
