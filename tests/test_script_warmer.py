@@ -62,10 +62,13 @@ def test_the_first_switch_shows_the_page_made_ahead_in_its_own_language(window, 
     # Named for a screen reader in Urdu, though made while the window was in English.
     assert page.accessibleName() == urdu.pgettext("law-and-guidance", "The law and guidance")
     assert page.accessibleDescription() == urdu.gettext("Text of the section") != "Text of the section"
+    relaid: list[object] = []
+    page.document().documentLayout().update.connect(relaid.append)
     window.set_language("ur")
     qtbot.wait(1)
     assert window.view.current_page() is page and page.isVisible()
     assert page.document().toPlainText().startswith(page.accessibleName())
+    assert relaid == [], "the page made ahead was laid out again on the switch"
 
 
 def test_the_warm_up_waits_for_the_catalogues_and_leaves_the_event_loop_free(window, qtbot) -> None:

@@ -29,6 +29,27 @@ class ResizeCounter(QObject):
         QApplication.instance().removeEventFilter(self)
 
 
+def test_a_kept_page_shown_at_another_height_only_is_not_laid_out_again(window, qtbot) -> None:
+    """Qt holds a hidden widget's resize until it is shown, and then calls its old size none:
+    a text edit lays its whole text out again. The shelf tells a hidden page at once."""
+    window.show_section("law-and-guidance")
+    window.set_language("ur")
+    qtbot.wait(1)
+    urdu_page = window.view.current_page()
+    window.set_language("en")
+    qtbot.wait(1)
+    window.resize(window.width(), window.height() - 40)
+    qtbot.wait(1)
+    relaid: list[object] = []
+    urdu_page.document().documentLayout().update.connect(relaid.append)
+    width, height = urdu_page.width(), urdu_page.height()
+    window.set_language("ur")
+    qtbot.wait(1)
+    assert window.view.current_page() is urdu_page
+    assert urdu_page.width() == width and urdu_page.height() < height  # the same width, less height
+    assert relaid == [], "a height-only change laid the whole text out again"
+
+
 def test_switching_back_shows_the_kept_page_without_laying_it_out_again(window, qtbot) -> None:
     window.show_section("law-and-guidance")
     window.set_language("ur")

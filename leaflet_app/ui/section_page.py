@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QMimeData, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMimeData, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -350,6 +350,21 @@ def _set_latin_runs(cursor: QTextCursor, block: QTextBlock, latin: QFont, font: 
 KEPT_PAGES = 40
 
 
+def _place(page: SectionPage, rect: QRect) -> None:
+    """Give ``page`` the geometry ``rect`` now. Qt holds a hidden widget's resize until it is
+    shown, and then reports its old size as none: the text would be laid out again on being
+    shown, even when only its height has changed (a kept page under a taller toolbar). So a
+    hidden page is told at once, with its real old size, as a shown one is."""
+    sizes = [(widget, widget.size()) for widget in (page, page.viewport())]
+    page.setGeometry(rect)
+    if page.isVisible():
+        return
+    for widget, before in sizes:  # the page first: its resize places the viewport
+        if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+            widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)
+            QCoreApplication.sendEvent(widget, QResizeEvent(widget.size(), before))
+
+
 class PageShelf(QWidget):
     """Shows one page at a time and keeps the others, hidden, for when they are wanted again.
 
@@ -381,7 +396,7 @@ class PageShelf(QWidget):
         self._pages[key] = page  # most recently shown last
         old, self.current, self._held = self.current, page, False
         if page.geometry() != self.rect():
-            page.setGeometry(self.rect())
+            _place(page, self.rect())
         page.show()
         if old is not None and old is not page:
             if old.hasFocus():
@@ -401,7 +416,7 @@ class PageShelf(QWidget):
         if page is None:
             page = make()
             page.setParent(self)  # hidden, as a widget given a parent is
-            page.setGeometry(self.rect())  # laid out now, not when it is shown
+            _place(page, self.rect())  # laid out now, not when it is shown
             self._pages[key] = page
             self._pages.move_to_end(key, last=False)
         return page
