@@ -29,15 +29,21 @@ class ResizeCounter(QObject):
         QApplication.instance().removeEventFilter(self)
 
 
-def test_a_kept_page_shown_at_another_height_only_is_not_laid_out_again(window, qtbot) -> None:
-    """Qt holds a hidden widget's resize until it is shown, and then calls its old size none:
-    a text edit lays its whole text out again. The shelf tells a hidden page at once."""
+def _urdu_page_kept_behind_english(window, qtbot):
+    """Urdu's page of a section, then English shown over it (the Urdu page kept, hidden)."""
     window.show_section("law-and-guidance")
     window.set_language("ur")
     qtbot.wait(1)
     urdu_page = window.view.current_page()
     window.set_language("en")
     qtbot.wait(1)
+    return urdu_page
+
+
+def test_a_kept_page_shown_at_another_height_only_is_not_laid_out_again(window, qtbot) -> None:
+    """Qt holds a hidden widget's resize until it is shown, and then calls its old size none:
+    a text edit lays its whole text out again. The shelf tells a hidden page at once."""
+    urdu_page = _urdu_page_kept_behind_english(window, qtbot)
     window.resize(window.width(), window.height() - 40)
     qtbot.wait(1)
     relaid: list[object] = []
@@ -51,12 +57,7 @@ def test_a_kept_page_shown_at_another_height_only_is_not_laid_out_again(window, 
 
 
 def test_switching_back_shows_the_kept_page_without_laying_it_out_again(window, qtbot) -> None:
-    window.show_section("law-and-guidance")
-    window.set_language("ur")
-    qtbot.wait(1)
-    urdu_page = window.view.current_page()
-    window.set_language("en")
-    qtbot.wait(1)
+    urdu_page = _urdu_page_kept_behind_english(window, qtbot)
     english_page = window.view.current_page()
     assert english_page is not urdu_page and not urdu_page.isVisible()
     counter = ResizeCounter()
