@@ -65,13 +65,13 @@ def _write_record(path: Path, record: dict[str, bytes]) -> None:
 @contextmanager
 def _compiled_once(path: Path) -> Iterator[None]:
     """While the block runs, Shiboken's embedded modules are compiled from the record if it has
-    them (the same source, the same Python), and what had to be compiled is added to it."""
+    them (the same source, the same Python); the record is rewritten if anything had to be
+    compiled, and then holds only what this PySide compiles (an older release's is let go)."""
     record = _read_record(path)
-    added = False
+    used: dict[str, bytes] = {}
     compile_ = builtins.compile
 
     def compile_or_recall(source, filename, mode, *args, **kwargs):  # builtins.compile's signature
-        nonlocal added
         if not (isinstance(filename, str) and filename.startswith(EMBEDDED) and mode == "exec"
                 and isinstance(source, bytes | str) and not args and not kwargs):
             return compile_(source, filename, mode, *args, **kwargs)
@@ -83,10 +83,10 @@ def _compiled_once(path: Path) -> Iterator[None]:
             except (ValueError, EOFError, TypeError):
                 code = None
             if isinstance(code, CodeType) and code.co_filename == filename:
+                used[key] = kept
                 return code
         code = compile_(source, filename, mode)
-        record[key] = marshal.dumps(code)
-        added = True
+        used[key] = marshal.dumps(code)
         return code
 
     builtins.compile = compile_or_recall
@@ -94,8 +94,8 @@ def _compiled_once(path: Path) -> Iterator[None]:
         yield
     finally:
         builtins.compile = compile_
-    if added:
-        _write_record(path, record)
+    if used and used != record:
+        _write_record(path, used)
 
 
 def _no_feature_switching(module: object) -> bool:

@@ -101,6 +101,9 @@ def test_pyside_compiles_its_signature_support_once(tmp_path) -> None:
     again, same_message, _ = _load_pyside(tmp_path)
     assert again == [] and same_message == message  # recalled, and working as before
     good = marshal.loads(record.read_bytes())
+    record.write_bytes(marshal.dumps({**good, "shibokensupport/old.py:10:42": marshal.dumps(compile("", "x", "exec"))}))
+    again, _, _ = _load_pyside(tmp_path)
+    assert again == [] and marshal.loads(record.read_bytes()) == good  # an older PySide's code let go
     for damage in (b"", b"not marshal at all", record.read_bytes()[: record.stat().st_size // 2],
                    marshal.dumps({key: b"rubbish" for key in good}), marshal.dumps({key: marshal.dumps(42) for key in good}),
                    marshal.dumps([1, 2, 3])):
