@@ -91,3 +91,17 @@ def test_the_app_warms_the_scripts_after_its_first_paint(window, qtbot) -> None:
     qtbot.waitUntil(lambda: (w := window.findChild(ScriptWarmer)) is not None and w.done, timeout=30000)
     assert catalogues.finished()
     assert set(window.findChild(ScriptWarmer).drawn) == set(languages_to_draw(LANGUAGES, "en"))
+
+
+def test_a_failure_while_drawing_ahead_is_logged_and_ends_the_warm_up_only(window, qtbot, caplog) -> None:
+    def broken() -> bool:
+        raise OSError("the catalogues cannot be read")
+
+    warmer = ScriptWarmer(window, LANGUAGES, ready=broken).start()
+    qtbot.waitUntil(lambda: warmer.done, timeout=5000)  # no exception reaches the event loop
+    assert warmer.drawn == []
+    assert "Drawing a script ahead of need failed" in caplog.text
+    window.set_language("ur")  # the switch does the work itself
+    qtbot.wait(1)
+    assert window.view.current_page().isVisible()
+

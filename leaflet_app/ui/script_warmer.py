@@ -18,6 +18,7 @@ steps, so a person's click or key is never kept waiting long.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ from leaflet_app.ui.shaped_text import shaped
 if TYPE_CHECKING:
     from leaflet_app.i18n import Localizer
     from leaflet_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 STEP_GAP_MS = 40  # between steps: the event loop's own time
 POLL_MS = 200  # while the catalogues are still being read
@@ -74,12 +77,17 @@ class ScriptWarmer(QObject):
     def _next(self) -> None:
         if not shiboken6.isValid(self.window):
             return
-        if self._steps is None:
-            if not self.ready():
-                self._timer.start(POLL_MS)
-                return
-            self._steps = self._all_steps()
-        if next(self._steps, StopIteration) is not StopIteration:
+        try:
+            if self._steps is None:
+                if not self.ready():
+                    self._timer.start(POLL_MS)
+                    return
+                self._steps = self._all_steps()
+            more = next(self._steps, StopIteration) is not StopIteration
+        except Exception:  # noqa: BLE001 - ahead of need only: a switch does the same work itself
+            log.exception("Drawing a script ahead of need failed; it is drawn when it is first shown")
+            self._steps, more = iter(()), False
+        if more:
             self._timer.start(STEP_GAP_MS)
 
     def _all_steps(self) -> Iterator[None]:
@@ -91,11 +99,13 @@ class ScriptWarmer(QObject):
             self.drawn.append(code)
 
     def _draw(self, lang: Localizer) -> Iterator[None]:
+        """Each step with the window's display as it is then (a person may change it meanwhile)."""
         window = self.window
-        chrome, text = window.fonts_for(lang)
-        ratio = window.devicePixelRatioF()
-        icons.draw_ahead(round(QFontInfo(chrome).pixelSize() * 1.35), ratio)  # as _size_controls sizes them
+        chrome = window.fonts_for(lang)[0]
+        # The icons at the size _size_controls gives them in this language.
+        icons.draw_ahead(round(QFontInfo(chrome).pixelSize() * 1.35), window.devicePixelRatioF())
         yield
+        chrome = window.fonts_for(lang)[0]
         image = QImage(window.width(), window.height(), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(0)
         painter = QPainter(image)
@@ -105,7 +115,7 @@ class ScriptWarmer(QObject):
             shaped(label, chrome, direction=lang.direction).draw(painter, 0, 0)
         painter.end()
         yield
-        page = window.view.prepare_page(lang, text)  # made and laid out, kept for the switch
+        page = window.view.prepare_page(lang, window.fonts_for(lang)[1])  # laid out, kept for the switch
         yield
         if page is not None and shiboken6.isValid(page):
             painter = QPainter(image)
