@@ -354,11 +354,14 @@ def _place(page: SectionPage, rect: QRect) -> None:
     """Give ``page`` the geometry ``rect`` now. Qt holds a hidden widget's resize until it is
     shown, and then reports its old size as none: the text would be laid out again on being
     shown, even when only its height has changed (a kept page under a taller toolbar). So a
-    hidden page is told at once, with its real old size, as a shown one is."""
+    hidden page on a shelf on screen is told at once, with its real old size, as a shown one
+    is. (While the window itself is not yet shown, the page is laid out once, when it is.)"""
+    shelf = page.parentWidget()
+    if page.isVisible() or shelf is None or not shelf.isVisible():
+        page.setGeometry(rect)
+        return
     sizes = [(widget, widget.size()) for widget in (page, page.viewport())]
     page.setGeometry(rect)
-    if page.isVisible():
-        return
     for widget, before in sizes:  # the page first: its resize places the viewport
         if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
             widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)
