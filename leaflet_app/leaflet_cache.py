@@ -178,4 +178,4 @@ def load_toml_cached(path: Path, cache: Path | None = None) -> dict:
     return table
 
 
-__all__ = ["cache_dir", "load_cached", "load_toml_cached"]
+__all__ = ["load_cached", "load_toml_cached"]

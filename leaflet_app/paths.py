@@ -96,4 +96,3 @@ def cache_dir() -> Path:
         xdg = os.environ.get("XDG_CACHE_HOME", "")
         base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
     return base / DATA_DIR_NAME
-

@@ -362,8 +362,7 @@ class LeafletView(QWidget):
         if self._style_key is None:
             return None
         page_font, key_style = page_style(font, self._style[1], lang.code, self._ink)
-        section = self.current_section()
-        key = PageKey(lang.code, section, section == self.section_ids()[0] and not self.compact, key_style)
+        key = self._key()._replace(language=lang.code, style=key_style)
         return self.shelf.keep(key, lambda: self._make_page(key, lang, (page_font, self._style[1])))
 
     def _make_page(self, key: PageKey, tr: Localizer | None = None,
